@@ -1,0 +1,27 @@
+"""The ``frontline`` command."""
+
+from __future__ import annotations
+
+import typer
+
+from .scenarios_cmd import scenarios_app
+from .scoring_cmd import register_scoring
+from .serve_cmd import register_serve
+
+cli = typer.Typer(
+    name="frontline",
+    help="Frontline: practise complaint handling against a simulated customer, scored with explanations.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+cli.add_typer(scenarios_app, name="scenarios")
+register_scoring(cli)
+register_serve(cli)
+
+
+def main() -> None:
+    cli()
+
+
+__all__ = ["cli", "main"]
