@@ -1,0 +1,175 @@
+"""The HEAT and conduct criteria as small pure functions of a reply and its context.
+
+Each returns a :class:`Judgement`: the verdict, the evidence behind it (spans and rule ids) and the tags the engine
+uses to move the customer's mood. Feedback sentences come from the rubric data, chosen by verdict and the first
+rule in the evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from scenarios import Verdict
+
+from .context import Context
+from .lexicon import combined
+from .matching import Hit, evidence, find, overlaps
+from .model import Evidence
+from .text import Reply
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    verdict: Verdict
+    evidence: tuple[Evidence, ...] = ()
+    tags: tuple[str, ...] = ()
+
+
+_NOT_ABOUT_PROBLEM = re.compile(
+    r"\b(?:anything else|put you on hold|hold for|is that (?:ok|alright|all right|fair|acceptable|good)|does that "
+    r"(?:sound|work)|how does that sound|sounds? (?:ok|good|fair)|are you happy|happy with that|would that be "
+    r"(?:ok|alright|acceptable)|ok\?|alright\?|shall i go ahead|can i go ahead|do you want me to go ahead|is there "
+    r"anything|can i help with anything|can i just|may i just)"
+)
+_CONTRAST = re.compile(r"\b(?:but|however|although|though|yet)\b")
+
+
+def _valid(hits: list[Hit], blockers: list[Hit]) -> list[Hit]:
+    return [hit for hit in hits if not any(overlaps(hit, block) for block in blockers)]
+
+
+def _after_contrast(reply: Reply, hit: Hit) -> str:
+    """Words after a 'but' / 'however' that follows the hit, in the same or the next sentence."""
+    sentence = reply.sentence_at(hit.start)
+    rest = reply.norm[hit.end : sentence.end]
+    match = _CONTRAST.search(rest)
+    if match is not None:
+        return rest[match.end() :]
+    following = reply.norm[sentence.end : sentence.end + 80].lstrip(" .!")
+    if _CONTRAST.match(following):
+        return following.split(" ", 1)[1] if " " in following else ""
+    return ""
+
+
+def facts_asked(reply: Reply, ctx: Context) -> tuple[str, ...]:
+    """Keys of the customer's facts that the reply's questions or requests ask for."""
+    if ctx.scenario is None:
+        return ()
+    asked: list[str] = []
+    asking = [q.text for q in reply.questions if q.question != "rhetorical"]
+    asking += [
+        s.text
+        for s in reply.sentences
+        if re.search(r"\b(?:please (?:tell|give|confirm|send)|i need|i'll need)", s.text)
+    ]
+    for key, fact in ctx.scenario.spec.customer.facts.items():
+        if any(any(word.lower() in text for word in fact.asked_by) for text in asking):
+            asked.append(key)
+    return tuple(asked)
+
+
+def hear(reply: Reply, ctx: Context) -> Judgement:
+    irrelevant = list(find(reply, "hear", "irrelevant", skip_negated=False))
+    if ctx.legal and ctx.legal.identity_check_required:
+        irrelevant = [hit for hit in irrelevant if "birth" not in reply.norm[hit.start : hit.end]]
+    proof: list[Evidence] = []
+    for question in reply.questions:
+        if question.question == "rhetorical" or _NOT_ABOUT_PROBLEM.search(question.text):
+            continue
+        span = Hit(question.start, question.end, "question", "")
+        if any(overlaps(span, bad) for bad in irrelevant):
+            continue
+        proof.append(evidence(reply, span, "R56"))
+    for kind in ("check", "restate", "ask_want"):
+        proof.extend(evidence(reply, hit, "R56") for hit in find(reply, "hear", kind, skip_negated=False))
+    if proof:
+        return Judgement("met", tuple(sorted(set(proof), key=lambda e: e.start)), ("question",))
+    bad = [evidence(reply, hit, "R33") for hit in irrelevant]
+    bad += [evidence(reply, Hit(q.start, q.end, "", ""), "R54") for q in reply.questions if q.question == "rhetorical"]
+    return Judgement("missed", tuple(bad))
+
+
+def empathise(reply: Reply, ctx: Context) -> Judgement:
+    dismissive = list(find(reply, "empathy", "dismissive", skip_negated=False))
+    sarcasm = list(find(reply, "professional", "sarcasm", skip_negated=False))
+    if dismissive or sarcasm:
+        return Judgement("missed", tuple(evidence(reply, hit, "R53") for hit in dismissive + sarcasm), ("sarcasm",))
+    cancel = combined("empathy", "cancel")
+    genuine: list[Evidence] = []
+    cancelled: list[Evidence] = []
+    for hit in find(reply, "empathy", "feeling"):
+        after = _after_contrast(reply, hit)
+        if after and cancel.search(after.strip()):
+            cancelled.append(evidence(reply, hit, "R53"))
+        else:
+            genuine.append(evidence(reply, hit, "R53"))
+    if genuine:
+        return Judgement("met", tuple(genuine), ("empathy",))
+    return Judgement("missed", tuple(cancelled), ("dismissive",) if cancelled else ())
+
+
+def apologise(reply: Reply, ctx: Context) -> Judgement:
+    refused = list(find(reply, "apology", "refused", skip_negated=False))
+    blockers = (
+        list(find(reply, "apology", "non_apology", skip_negated=False))
+        + list(find(reply, "apology", "pardon", skip_negated=False))
+        + refused
+    )
+    refusal = combined("apology", "refusal_after")
+    sincere: list[Evidence] = []
+    hollow: list[Evidence] = [evidence(reply, hit, "R52") for hit in blockers if hit.kind != "pardon"]
+    for hit in _valid(list(find(reply, "apology", "apology")), blockers):
+        after = _after_contrast(reply, hit)
+        if after and refusal.search(after):
+            hollow.append(evidence(reply, hit, "R52"))
+            continue
+        sincere.append(evidence(reply, hit, "R52"))
+    if sincere and not refused:
+        return Judgement("met", tuple(sincere), ("apology",))
+    return Judgement("missed", tuple(hollow), ("non_apology",) if hollow else ())
+
+
+def own(reply: Reply, ctx: Context) -> Judgement:
+    vague = list(find(reply, "ownership", "vague", skip_negated=False))
+    deflect = list(find(reply, "ownership", "deflect", skip_negated=False))
+    commits = []
+    for hit in _valid(list(find(reply, "ownership", "commit")), vague):
+        sentence = reply.sentence_at(hit.start)
+        if sentence.question is not None and not sentence.text.startswith(("i'll", "i will", "i've", "i have")):
+            continue
+        commits.append(evidence(reply, hit, "R58"))
+    if commits:
+        return Judgement("met", tuple(commits), ("ownership",))
+    tags = (("deflection",) if deflect else ()) + (("vague_promise",) if vague else ())
+    bad = [evidence(reply, hit, "R04" if hit.kind == "deflect" else "R44") for hit in deflect + vague]
+    return Judgement("missed", tuple(sorted(bad, key=lambda e: e.start)), tags)
+
+
+_PROFESSIONAL_KINDS = ("calm_down", "blame", "rude", "sarcasm", "swearing", "threat", "policy_wall")
+_RULE_FOR = {
+    "calm_down": "R53",
+    "blame": "R54",
+    "rude": "R57",
+    "sarcasm": "R53",
+    "swearing": "R57",
+    "threat": "R27",
+    "policy_wall": "R55",
+}
+
+
+def professional(reply: Reply, ctx: Context) -> Judgement:
+    boundaries = list(find(reply, "professional", "boundary", skip_negated=False))
+    bounded = {reply.sentence_at(hit.start).start for hit in boundaries}
+    hits: list[Hit] = []
+    for kind in _PROFESSIONAL_KINDS:
+        for hit in find(reply, "professional", kind, skip_negated=kind in {"calm_down", "blame", "rude", "threat"}):
+            if bounded and kind in {"rude", "calm_down", "swearing"} and reply.sentence_at(hit.start).start in bounded:
+                continue
+            hits.append(hit)
+    if hits:
+        hits.sort(key=lambda hit: hit.start)
+        tags = tuple(dict.fromkeys(hit.kind for hit in hits))
+        return Judgement("breach", tuple(evidence(reply, hit, _RULE_FOR[hit.kind]) for hit in hits), tags)
+    boundary_tags = ("boundary",) if boundaries else ()
+    return Judgement("met", tuple(evidence(reply, hit, "R57") for hit in boundaries), boundary_tags)

@@ -1,0 +1,53 @@
+"""Escalation (rule R47): when a referral is needed, is it made properly: why, to whom, what next and when?"""
+
+from __future__ import annotations
+
+from scenarios import Offer
+
+from .context import Context
+from .criteria import Judgement
+from .lexicon import combined
+from .matching import evidence, find
+from .offers import extract_offers
+from .text import Reply
+
+
+def referral_needed(ctx: Context, offers: tuple[Offer, ...]) -> bool:
+    """A manager was asked for, the engine expects a referral, or the remedy wanted is beyond the learner's limits."""
+    if "referral" in ctx.expects:
+        return True
+    if combined("escalation", "asked_manager").search(Reply(ctx.customer_line).norm):
+        return True
+    if any(not offer.within_authority or offer.referred for offer in offers):
+        return True
+    if ctx.scenario is None:
+        return False
+    wants = ctx.scenario.spec.customer.wants
+    authority = ctx.scenario.spec.briefing.authority
+    if any(item.kind == wants.remedy for item in authority.reserved):
+        return True
+    amount = wants.amount if wants.amount is not None else ctx.scenario.spec.legal.price
+    limit = authority.limits.get(wants.remedy)
+    return limit is not None and amount is not None and amount > limit
+
+
+def escalation(reply: Reply, ctx: Context, offers: tuple[Offer, ...] | None = None) -> tuple[Judgement, bool, bool]:
+    """The judgement, whether a referral was made, and whether it was made properly."""
+    if offers is None:
+        offers = extract_offers(reply, ctx.scenario)
+    referrals = list(find(reply, "escalation", "referral")) + list(find(reply, "escalation", "warm"))
+    vague = list(find(reply, "escalation", "vague_referral", skip_negated=False))
+    needed = referral_needed(ctx, offers)
+    if not referrals and not vague:
+        return (Judgement("missed") if needed else Judgement("n/a")), False, False
+    text = reply.norm
+    who = combined("escalation", "recipient").search(text) is not None
+    when = combined("escalation", "when").search(text) is not None
+    why = combined("escalation", "why").search(text) is not None
+    warm = combined("escalation", "warm").search(text) is not None
+    asked = combined("escalation", "asked_manager").search(Reply(ctx.customer_line).norm) is not None
+    proper = bool(referrals) and who and (when or warm) and (why or warm or asked)
+    proof = tuple(evidence(reply, hit, "R47") for hit in sorted(referrals + vague, key=lambda hit: hit.start))
+    if proper and not vague:
+        return Judgement("met", proof, ("referral",)), True, True
+    return Judgement("missed", proof, ("vague_promise",) if vague else ()), True, False

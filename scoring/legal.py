@@ -1,0 +1,152 @@
+"""Legal rules R01…R45: each fires only in the context it applies to, on words that break it.
+
+The rules' titles, laws, severities and feedback are data (``data/rules.yaml``); the phrases that break each rule
+are in ``data/lexicons/legal.tsv``; the contexts are the closed set of pure conditions below, named in the data.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from types import MappingProxyType
+from typing import Literal
+
+import yaml
+
+from .context import Context
+from .matching import Hit, evidence, find
+from .model import Evidence
+from .text import Reply
+
+Condition = Callable[[Context], bool]
+Severity = Literal["critical", "major", "minor"]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    title: str
+    law: str
+    severity: Severity
+    applies: str
+    feedback: str
+
+
+def _days(ctx: Context) -> int | None:
+    return ctx.legal.days_since_delivery if ctx.legal else None
+
+
+def _faulty_goods(ctx: Context) -> bool:
+    legal = ctx.legal
+    return bool(legal and legal.supply == "goods" and legal.faulty)
+
+
+def _within(days: int) -> Condition:
+    def condition(ctx: Context) -> bool:
+        since = _days(ctx)
+        return since is None or since <= days
+
+    return condition
+
+
+def _distance_within_14_days(ctx: Context) -> bool:
+    legal = ctx.legal
+    if not legal or legal.purchase_route not in {"online", "phone", "doorstep"} or legal.supply != "goods":
+        return False
+    return legal.days_since_delivery is not None and legal.days_since_delivery <= 14 and not legal.faulty
+
+
+def _failed_repair(ctx: Context) -> bool:
+    return bool(_faulty_goods(ctx) and ctx.legal and ctx.legal.prior_repairs >= 1)
+
+
+def _refund_due(ctx: Context) -> bool:
+    legal = ctx.legal
+    if legal is None:
+        return False
+    return (
+        (_faulty_goods(ctx) and _within(30)(ctx))
+        or _failed_repair(ctx)
+        or _distance_within_14_days(ctx)
+        or legal.delivered is False
+    )
+
+
+def adr_due(ctx: Context) -> bool:
+    """True once the customer may take a telecoms complaint to ADR: 6 weeks from 8 April 2026, 8 before."""
+    legal = ctx.legal
+    if legal is None or legal.complaint_started is None or legal.today is None:
+        return False
+    weeks = 6 if legal.complaint_started.isoformat() >= "2026-04-08" else 8
+    return (legal.today - legal.complaint_started).days >= weeks * 7
+
+
+CONDITIONS: MappingProxyType[str, Condition] = MappingProxyType(
+    {
+        "always": lambda ctx: True,
+        "any_scenario": lambda ctx: ctx.scenario is not None,
+        "faulty_goods": _faulty_goods,
+        "faulty_goods_within_30_days": lambda ctx: _faulty_goods(ctx) and _within(30)(ctx),
+        "faulty_goods_within_6_months_after_30_days": lambda ctx: (
+            _faulty_goods(ctx) and (_days(ctx) or 0) > 30 and _within(183)(ctx)
+        ),
+        "failed_repair": _failed_repair,
+        "failed_repair_within_6_months": lambda ctx: _failed_repair(ctx) and _within(183)(ctx),
+        "faulty_sale_item": lambda ctx: _faulty_goods(ctx) and bool(ctx.legal and ctx.legal.sale_item),
+        "no_receipt": lambda ctx: bool(ctx.legal and not ctx.legal.has_receipt),
+        "not_delivered": lambda ctx: bool(ctx.legal and ctx.legal.delivered is False),
+        "faulty_service": lambda ctx: bool(ctx.legal and ctx.legal.supply == "service" and ctx.legal.faulty),
+        "consequential_loss": lambda ctx: bool(ctx.legal and ctx.legal.consequential_loss),
+        "distance_within_14_days": _distance_within_14_days,
+        "refund_due": _refund_due,
+        "unverified_caller": lambda ctx: ctx.needs_verification,
+        "third_party": lambda ctx: ctx.speaking_to_third_party,
+        "disability_disclosed": lambda ctx: ctx.vulnerable,
+    }
+)
+
+
+@cache
+def rules() -> MappingProxyType[str, Rule]:
+    """Rule id → rule, from ``data/rules.yaml``; every ``applies`` must name a known condition."""
+    text = resources.files("scoring").joinpath("data", "rules.yaml").read_text(encoding="utf-8")
+    raw = yaml.safe_load(text)
+    loaded: dict[str, Rule] = {}
+    for rule_id, fields in raw.items():
+        rule = Rule(id=rule_id, **fields)
+        if rule.applies not in CONDITIONS:
+            raise ValueError(f"rules.yaml: {rule_id} applies '{rule.applies}', which is not a known condition")
+        loaded[rule_id] = rule
+    return MappingProxyType(loaded)
+
+
+_ADR_TIMING = re.compile(r"\b(?:8|eight) weeks?\b|\bdeadlock\b|\bnot yet\b|\buntil\b")
+
+
+def _fires(rule: Rule, hit: Hit, reply: Reply, ctx: Context) -> bool:
+    words = reply.norm[hit.start : hit.end]
+    if rule.id == "R45" and _ADR_TIMING.search(words):
+        return adr_due(ctx)
+    verifying = bool(ctx.legal and ctx.legal.identity_check_required)
+    return not (rule.id == "R33" and verifying and "birth" in words)
+
+
+def legal_findings(reply: Reply, ctx: Context) -> list[tuple[Rule, Evidence]]:
+    """Every applicable rule broken by the reply, with the words that broke it."""
+    found: list[tuple[Rule, Evidence]] = []
+    for rule in rules().values():
+        if not CONDITIONS[rule.applies](ctx):
+            continue
+        for hit in find(reply, "legal", rule.id):
+            if _fires(rule, hit, reply, ctx):
+                found.append((rule, evidence(reply, hit, rule.id)))
+                break
+    return found
+
+
+def is_critical(rule_id: str) -> bool:
+    rule = rules().get(rule_id)
+    return bool(rule and rule.severity == "critical")

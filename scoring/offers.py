@@ -1,0 +1,257 @@
+"""Offers and promises in a reply, with amounts and kinds, checked against the learner's authority (rule R28).
+
+"I'll refund the full £480" in a scenario whose limit is £300 is beyond authority; "I'll ask my team leader to
+approve the £480 refund" is a correct referral of the same remedy.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from scenarios import CompiledScenario, Offer
+
+from .text import Reply
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "a hundred": 100, "hundred": 100, "one hundred": 100,
+    "a thousand": 1000, "thousand": 1000,
+}  # fmt: skip
+_WORDS = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+_MONEY = re.compile(
+    r"£\s?(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(?P<k>k\b)?"
+    r"|\b(?P<num2>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(?P<k2>k)?\s?(?:pounds?|quid|gbp|squid)\b"
+    r"|\b(?P<words>(?:" + _WORDS + r")(?:[\s-](?:and\s)?(?:" + _WORDS + r"))*)\s(?:pounds?|quid)\b"
+)
+_PERCENT = re.compile(r"\b(?P<pct>\d{1,3})\s?(?:%|per ?cent|percent)|\b(?P<half>half)\b(?! an hour)")
+_FULL = re.compile(
+    r"\b(?:full|whole|complete|entire|100%|all (?:of )?(?:your|the)) (?:refund|amount|price|cost|money)\b|"
+    r"\b(?:all|every penny of) (?:your|the) money\b|\bmoney back in full\b|\brefund (?:you )?in full\b"
+)
+_DELIVERY_TOO = re.compile(
+    r"\b(?:delivery|postage|shipping) (?:charge|cost|fee)?\s?(?:too|as well|also)\b|"
+    r"\b(?:including|plus|and) (?:the )?(?:delivery|postage|shipping)\b"
+)
+_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern))
+    for kind, pattern in (
+        (
+            "waiver",
+            r"\b(?:waive|waiving|waived|waiver|write (?:it |that |the fee )?off|written off|let you off|scrap "
+            r"the|drop the (?:fee|charge)|no (?:exit|termination|cancellation) (?:fee|charge)|won't have to pay "
+            r"the (?:exit|termination|cancellation)|without (?:paying )?the (?:exit|termination|cancellation) "
+            r"(?:fee|charge)|free of the (?:exit|termination))",
+        ),
+        (
+            "compensation",
+            r"\b(?:compensat\w*|pay for (?:the|your) (?:floor|damage|repairs?|new floor|laminate)|cover "
+            r"the (?:cost|costs) of (?:the|your) (?:floor|damage|laminate)|reimburse (?:you )?for (?:the|"
+            r"your) (?:floor|damage|lost)|damages|pay (?:you )?for (?:your )?lost (?:income|earnings|"
+            r"work))",
+        ),
+        ("voucher", r"\b(?:voucher|gift card|store credit|credit note|e-?voucher)"),
+        (
+            "price_reduction",
+            r"\b(?:discount|% off|per ?cent off|percent off|price reduction|reduce the price|reduced "
+            r"price|knock \w+ off|partial refund)",
+        ),
+        ("refund", r"\b(?:refund\w*|money back|reimburs\w*|pay (?:you )?back|put (?:it|the money|£?\d+) back)"),
+        ("credit", r"\b(?:credit|goodwill|off (?:your|the) (?:bill|account|next bill)|gesture)"),
+        (
+            "replacement",
+            r"\b(?:replace\w*|new one|swap|exchange|re-?send|re-?ship\w*|send (?:you )?(?:out )?(?:another|"
+            r"a new|a replacement)|dispatch (?:another|a new))",
+        ),
+        ("repair", r"\b(?:repair\w*|fix (?:it|the)|mend)"),
+        ("collection", r"\b(?:collect\w*|pick (?:it|them) up|pick-?up)"),
+        (
+            "revisit",
+            r"\b(?:revisit|re-visit|return visit|send (?:the|an) engineer back|engineer (?:back|out|round)|"
+            r"urgent visit)",
+        ),
+        ("engineer", r"\b(?:engineer|technician)"),
+        (
+            "cancellation",
+            r"\b(?:cancel (?:the|your) (?:order|contract)|process (?:the|your) cancellation|"
+            r"cancellation)",
+        ),
+        ("claim", r"\b(?:section 75|s75|claim)"),
+    )
+)
+_OFFER_VERB = re.compile(
+    r"\b(?:i'll|i will|i can|i could|we'll|we will|we can|we could|i'm going to|we're going to|let me|i've|we've|"
+    r"i'm happy to|i'd like to|i would like to|i am going to|i'm able to|i am able to|you'll get|you will get|you'll "
+    r"receive|you will receive|you'll have|you will have|you'll be getting|you're getting|you're entitled|you are "
+    r"entitled|i'm offering|i can offer|i'd offer|how about|what about|would you like|would you prefer|do you want|"
+    r"i'm giving|i'm putting|i guarantee|i promise|i'll make sure|i'll get|we'll get|i'll arrange|you'll definitely|"
+    r"you will definitely|definitely|guaranteed|of course you'll|that's|there's|i've authorised|i authorise|i'll "
+    r"authorise|i can authorise|i'm authorising|i'll process|i've processed|i'll add|i've added)\b"
+)
+_REFERRED = re.compile(
+    r"\b(?:ask|asking|request|requesting|refer|referring|escalat\w*|put (?:it |this |that )?forward|recommend|get "
+    r"(?:approval|sign-off|authorisation|it approved|that approved|this approved)|for approval|to approve|to "
+    r"authorise|needs? (?:approval|authorisation|sign-off|to be approved)|approved by|sign(?:ed)? off|(?:team leader|"
+    r"manager|supervisor|retention team|retentions team|claims team|returns team|specialist|complaints team|section "
+    r"75 team|s75 team|card team|billing team) (?:will|can|to|would|may|might|decides?|reviews?|considers?|looks?)|"
+    r"can't promise|cannot promise|can't guarantee|cannot guarantee|not (?:able|allowed|authorised) to (?:promise|"
+    r"agree|authorise|offer|approve|waive)|may be able|might be able|subject to|if (?:it's |that's )?approved|see if|"
+    r"whether|their decision|their call|up to them|isn't my decision|not my decision|beyond my|above my|over my|"
+    r"outside my|only the \w+|can't (?:waive|authorise|approve|agree)|cannot (?:waive|authorise|approve|agree))"
+)
+_NEGATED_OFFER = re.compile(
+    r"\b(?:can't|cannot|won't|will not|unable to|not able to|not allowed to|not authorised to|no way|don't|do not|"
+    r"isn't|is not|not going to|wouldn't|never)\b[^.,;]{0,25}$"
+)
+_PERMISSION_FOR = {
+    "collection": "book_collection",
+    "revisit": "book_revisit",
+    "engineer": "book_engineer",
+    "cancellation": "process_cancellation",
+    "repair": "arrange_repair",
+    "replacement": "arrange_replacement",
+    "claim": "refer_claim",
+}
+_MONEY_KINDS = frozenset({"refund", "credit", "voucher", "compensation", "waiver", "price_reduction"})
+_CLAUSE = re.compile(r"[^.!?;\n]+(?:[.!?;\n]+|$)")
+
+
+@dataclass(frozen=True, slots=True)
+class _Clause:
+    start: int
+    end: int
+    text: str
+
+
+def parse_amount(text: str) -> float | None:
+    """The first sum of money in ``text``, in pounds: "£1.2k" → 1200, "fifty quid" → 50."""
+    match = _MONEY.search(text)
+    if match is None:
+        return None
+    if match.group("words"):
+        return _words_to_number(match.group("words"))
+    raw = match.group("num") or match.group("num2") or "0"
+    value = float(raw.replace(",", ""))
+    if match.group("k") or match.group("k2"):
+        value *= 1000
+    return value
+
+
+def _words_to_number(words: str) -> float:
+    total = 0.0
+    current = 0.0
+    for part in re.split(r"[\s-]+", words.replace(" and ", " ")):
+        if part in {"a", "and", ""}:
+            if part == "a":
+                current = max(current, 1)
+            continue
+        value = _NUMBER_WORDS.get(part, 0)
+        if value in (100, 1000):
+            current = max(current, 1) * value
+            if value == 1000:
+                total += current
+                current = 0
+        else:
+            current += value
+    return total + current
+
+
+def _clauses(reply: Reply) -> list[_Clause]:
+    return [_Clause(m.start(), m.end(), m.group()) for m in _CLAUSE.finditer(reply.norm) if m.group().strip()]
+
+
+def extract_offers(reply: Reply, scenario: CompiledScenario | None) -> tuple[Offer, ...]:
+    """Every offer or promise in the reply, in order, judged against the scenario's authority if there is one."""
+    offers: list[Offer] = []
+    sentence_referred: dict[int, bool] = {}
+    for clause in _clauses(reply):
+        kind = _kind_of(clause.text)
+        if kind is None:
+            continue
+        verb = _OFFER_VERB.search(clause.text)
+        if verb is None:
+            continue
+        before_kind = clause.text[: verb.end() + 40]
+        if _NEGATED_OFFER.search(clause.text[: verb.start()]) or re.search(
+            r"\b(?:can't|cannot|won't|unable|not able|not allowed)\b", before_kind[: verb.end()]
+        ):
+            continue
+        start = clause.start + (len(clause.text) - len(clause.text.lstrip()))
+        if reply.is_quoted(start, clause.end):
+            continue
+        sentence = reply.sentence_at(start)
+        referred = sentence_referred.setdefault(sentence.start, bool(_REFERRED.search(sentence.text)))
+        offers.append(_judge(reply, clause, kind, referred, scenario))
+    return tuple(offers)
+
+
+def _kind_of(text: str) -> str | None:
+    for kind, pattern in _KINDS:
+        if pattern.search(text):
+            return kind
+    return None
+
+
+def _judge(reply: Reply, clause: _Clause, kind: str, referred: bool, scenario: CompiledScenario | None) -> Offer:
+    text = clause.text
+    amount = parse_amount(text)
+    full = bool(_FULL.search(text))
+    within = True
+    if scenario is not None:
+        legal = scenario.spec.legal
+        price = legal.price
+        if amount is None:
+            percent = _PERCENT.search(text)
+            if percent is not None and price is not None:
+                share = 50.0 if percent.group("half") else float(percent.group("pct"))
+                amount = round(price * share / 100, 2)
+            elif (full or kind in {"refund", "replacement"}) and price is not None and kind != "credit":
+                amount = price
+        if amount is not None and legal.delivery_charge and _DELIVERY_TOO.search(text) and (full or kind == "refund"):
+            amount = round(amount + legal.delivery_charge, 2) if amount == price else amount
+        within = _within_authority(scenario, kind, amount, text)
+    start, end = reply.to_original(clause.start, clause.end)
+    words = reply.original[start:end].strip()
+    return Offer(
+        kind=kind,
+        amount=amount,
+        full=full,
+        within_authority=within or referred,
+        referred=referred,
+        text=words,
+        start=start,
+        end=start + len(words),
+    )
+
+
+def _within_authority(scenario: CompiledScenario, kind: str, amount: float | None, text: str) -> bool:
+    authority = scenario.spec.briefing.authority
+    for reserved in authority.reserved:
+        if any(mention.lower() in text for mention in reserved.mentions) and kind in {
+            reserved.kind,
+            "waiver",
+            "compensation",
+            "refund",
+            "credit",
+        }:
+            return False
+    if kind in authority.limits:
+        limit = authority.limits[kind]
+        return amount is None or amount <= limit + 0.005
+    if kind == "replacement" and "refund" in authority.limits:
+        return amount is None or amount <= authority.limits["refund"] + 0.005
+    if kind == "price_reduction" and "refund" in authority.limits:
+        return amount is None or amount <= authority.limits["refund"] + 0.005
+    if kind in {"refund", "cancellation"} and (
+        "process_refund" in authority.permissions or "process_cancellation" in authority.permissions
+    ):
+        return True
+    if kind == "cancellation":
+        return "process_cancellation" in authority.permissions or "process_refund" in authority.permissions
+    permission = _PERMISSION_FOR.get(kind)
+    if permission is not None:
+        return permission in authority.permissions or (
+            kind == "replacement" and "reship_order" in authority.permissions
+        )
+    return kind not in _MONEY_KINDS

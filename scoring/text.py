@@ -1,0 +1,180 @@
+"""Reading a learner's reply: normalisation with a map back to the original characters, sentences, clauses,
+negation scope, quoted or reported speech, and questions.
+
+Matching runs on the normalised text (lower case, straight quotes, British spelling, common typos and text-speak
+expanded); every span found there maps back to the learner's own words so evidence highlights what they typed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Literal
+
+from .lexicon import spelling_map
+
+QuestionKind = Literal["open", "closed", "rhetorical"]
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)*|[^a-z0-9\s]|\s+")
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a3": "£", "\u2026": "."})
+_SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n+")
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s|\b(?:but|however|although|though|except|yet|whereas)\b")
+_NEGATOR = re.compile(
+    r"\b(?:not|no|never|nothing|without|neither|nor|cannot|hardly|nobody|none)\b|n't\b|\bwon't\b|\bcan't\b"
+)
+_REPORTING = re.compile(
+    r"\b(?:says?|said|saying|states?|stated|reads|claims?|claimed|told you|were told|was told|mentions?|"
+    r"quoted?|the sign|the notice|the poster|the website|the page|wording|i know (?:the|our|that))\b"
+)
+_WH_START = re.compile(
+    r"^(?:so,?\s+|ok(?:ay)?,?\s+|right,?\s+|and\s+|also,?\s+|first(?:ly)?,?\s+|just\s+)*"
+    r"(?:what|when|where|which|who|whose|how|why|could you|can you|would you|will you|do you|did you|does|"
+    r"have you|has|is it|is that|is there|are you|are there|was it|were you|may i|could i|can i|shall i|"
+    r"would it|should i|am i|did it|does it|is this|is the|are they|did they|were they|do they|tell me|"
+    r"talk me through|walk me through|please (?:tell|confirm|let me know|could)|let me know)\b"
+)
+_OPEN_START = re.compile(
+    r"^(?:so,?\s+|ok(?:ay)?,?\s+|right,?\s+|and\s+|just\s+)*(?:what|how|why|tell me|talk me through|walk me through|"
+    r"(?:could|can|would) you (?:tell|talk|walk|explain|describe|let me know|give me more)|describe|explain)\b"
+)
+_RHETORICAL = re.compile(
+    r"\bwhy (?:didn't|did|would|don't|do|couldn't|wouldn't|haven't) you\b|\bdid you (?:not|even) \w+|"
+    r"\bwhat did you expect\b|\bhow (?:hard|difficult) (?:is|was|can) it\b|\bdo you (?:even|really|honestly) "
+    r"(?:think|expect|know|believe)\b|\bwhat do you want (?:me|us) to do\b|\bwho (?:reads|does that|would)\b|"
+    r"\bseriously\b|\bare you (?:even )?(?:listening|serious|joking|kidding)\b|\bhave you (?:even )?tried "
+    r"turning\b|\bcan you not\b|\bwhat part of\b|\bisn't it obvious\b|\bwhy on earth\b|\bhow many times\b|"
+    r"\bwhat else did you expect\b|\bcan't you read\b|\bdidn't you read\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of the normalised text, ``start`` inclusive, ``end`` exclusive."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    question: QuestionKind | None
+
+
+class Reply:
+    """One reply, normalised once, with helpers the criteria share."""
+
+    def __init__(self, original: str) -> None:
+        self.original = original
+        self.norm, self._starts, self._ends = normalise(original)
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a normalised span to the learner's own characters."""
+        if not self._starts or end <= start:
+            return 0, 0
+        start = min(max(start, 0), len(self._starts) - 1)
+        end = min(max(end, start + 1), len(self._ends))
+        return self._starts[start], self._ends[end - 1]
+
+    @cached_property
+    def sentences(self) -> tuple[Sentence, ...]:
+        found: list[Sentence] = []
+        position = 0
+        text = self.norm
+        for match in _SENTENCE_END.finditer(text):
+            end = match.end()
+            _add_sentence(found, text, position, end)
+            position = end
+        _add_sentence(found, text, position, len(text))
+        return tuple(found)
+
+    @cached_property
+    def quoted(self) -> tuple[Span, ...]:
+        spans: list[Span] = []
+        for match in re.finditer(r'"[^"\n]{1,200}"|(?:(?<=\s)|^)\'[^\'\n]{1,200}\'(?=[\s.,;:!?)]|$)', self.norm):
+            spans.append(Span(match.start(), match.end()))
+        return tuple(spans)
+
+    def sentence_at(self, position: int) -> Sentence:
+        for sentence in self.sentences:
+            if sentence.start <= position < sentence.end:
+                return sentence
+        return self.sentences[-1] if self.sentences else Sentence(0, 0, "", None)
+
+    def clause_start(self, position: int) -> int:
+        """Where the clause holding ``position`` begins: after the last comma, 'but', etc. in its sentence."""
+        sentence = self.sentence_at(position)
+        start = sentence.start
+        for match in _CLAUSE_BREAK.finditer(self.norm, sentence.start, position):
+            start = match.end()
+        return start
+
+    def is_negated(self, start: int, window: int = 6) -> bool:
+        """True when a negator governs the words at ``start``: in the same clause, a few words before."""
+        clause_start = self.clause_start(start)
+        before = self.norm[clause_start:start]
+        words = before.split()
+        recent = " ".join(words[-window:])
+        return bool(_NEGATOR.search(recent))
+
+    def is_quoted(self, start: int, end: int) -> bool:
+        """True inside quotation marks or after a reporting frame ("the sign says ...") in the same sentence."""
+        if any(span.start <= start and end <= span.end for span in self.quoted):
+            return True
+        sentence = self.sentence_at(start)
+        before = self.norm[sentence.start : start]
+        return bool(_REPORTING.search(" ".join(before.split()[-8:])))
+
+    @cached_property
+    def questions(self) -> tuple[Sentence, ...]:
+        return tuple(s for s in self.sentences if s.question is not None)
+
+
+def _add_sentence(found: list[Sentence], text: str, start: int, end: int) -> None:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if not stripped:
+        return
+    lead = len(chunk) - len(chunk.lstrip())
+    start += lead
+    end = start + len(stripped)
+    found.append(Sentence(start, end, stripped, classify_question(stripped)))
+
+
+def classify_question(sentence: str) -> QuestionKind | None:
+    """open / closed / rhetorical for a question sentence, None for a statement."""
+    body = sentence.strip().lstrip("\"'(").strip()
+    asks = body.endswith("?") or bool(_WH_START.match(body))
+    if not asks:
+        return None
+    if _RHETORICAL.search(body):
+        return "rhetorical"
+    if _OPEN_START.match(body):
+        return "open"
+    return "closed"
+
+
+def normalise(text: str) -> tuple[str, list[int], list[int]]:
+    """Lower-case, straighten quotes, fix spellings; return the text and, per character, the original span."""
+    lowered = text.translate(_QUOTES).lower()
+    replacements = spelling_map()
+    pieces: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for match in _TOKEN.finditer(lowered):
+        token = match.group()
+        start, end = match.span()
+        if token[0].isspace():
+            token = " " if "\n" not in token else "\n"
+        replacement = replacements.get(token, token)
+        pieces.append(replacement)
+        if len(replacement) == end - start:
+            starts.extend(range(start, end))
+            ends.extend(range(start + 1, end + 1))
+        else:
+            starts.extend([start] * len(replacement))
+            ends.extend([end] * len(replacement))
+    return "".join(pieces), starts, ends
