@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from scenarios import Verdict
 
 from .context import Context
-from .lexicon import combined
+from .echo import echoes
+from .lexicon import search_any
 from .matching import Hit, evidence, find, overlaps
 from .model import Evidence
 from .text import Reply
@@ -32,6 +33,7 @@ _NOT_ABOUT_PROBLEM = re.compile(
     r"(?:ok|alright|acceptable)|ok\?|alright\?|shall i go ahead|can i go ahead|do you want me to go ahead|is there "
     r"anything|can i help with anything|can i just|may i just)"
 )
+_APOLOGY_LEAD = re.compile(r"\bsorry (?:that )?$|\bsorry (?:that )?(?:you|you've|you have) $")
 _CONTRAST = re.compile(r"\b(?:but|however|although|though|yet)\b")
 
 
@@ -83,6 +85,8 @@ def hear(reply: Reply, ctx: Context) -> Judgement:
         proof.append(evidence(reply, span, "R56"))
     for kind in ("check", "restate", "ask_want"):
         proof.extend(evidence(reply, hit, "R56") for hit in find(reply, "hear", kind, skip_negated=False))
+    if not proof:
+        proof.extend(evidence(reply, hit, "R56") for hit in echoes(reply, ctx.customer_line))
     if proof:
         return Judgement("met", tuple(sorted(set(proof), key=lambda e: e.start)), ("question",))
     bad = [evidence(reply, hit, "R33") for hit in irrelevant]
@@ -95,12 +99,13 @@ def empathise(reply: Reply, ctx: Context) -> Judgement:
     sarcasm = list(find(reply, "professional", "sarcasm", skip_negated=False))
     if dismissive or sarcasm:
         return Judgement("missed", tuple(evidence(reply, hit, "R53") for hit in dismissive + sarcasm), ("sarcasm",))
-    cancel = combined("empathy", "cancel")
     genuine: list[Evidence] = []
     cancelled: list[Evidence] = []
     for hit in find(reply, "empathy", "feeling"):
+        if _APOLOGY_LEAD.search(reply.norm[max(0, hit.start - 16) : hit.start]):
+            continue  # "I'm sorry you've been let down" apologises for the impact; it is not empathy on its own
         after = _after_contrast(reply, hit)
-        if after and cancel.search(after.strip()):
+        if after and search_any("empathy", "cancel", after.strip()):
             cancelled.append(evidence(reply, hit, "R53"))
         else:
             genuine.append(evidence(reply, hit, "R53"))
@@ -116,12 +121,11 @@ def apologise(reply: Reply, ctx: Context) -> Judgement:
         + list(find(reply, "apology", "pardon", skip_negated=False))
         + refused
     )
-    refusal = combined("apology", "refusal_after")
     sincere: list[Evidence] = []
     hollow: list[Evidence] = [evidence(reply, hit, "R52") for hit in blockers if hit.kind != "pardon"]
     for hit in _valid(list(find(reply, "apology", "apology")), blockers):
         after = _after_contrast(reply, hit)
-        if after and refusal.search(after):
+        if after and search_any("apology", "refusal_after", after):
             hollow.append(evidence(reply, hit, "R52"))
             continue
         sincere.append(evidence(reply, hit, "R52"))

@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from scenarios import Offer
 
 from .context import Context
 from .criteria import Judgement
-from .lexicon import combined
+from .lexicon import search_any
 from .matching import evidence, find
 from .offers import extract_offers
 from .text import Reply
+
+
+@lru_cache(maxsize=4096)
+def manager_asked(customer_line: str) -> bool:
+    """True when the customer's line asks for a manager or someone senior."""
+    return search_any("escalation", "asked_manager", Reply(customer_line).norm) is not None
 
 
 def referral_needed(ctx: Context, offers: tuple[Offer, ...]) -> bool:
     """A manager was asked for, the engine expects a referral, or the remedy wanted is beyond the learner's limits."""
     if "referral" in ctx.expects:
         return True
-    if combined("escalation", "asked_manager").search(Reply(ctx.customer_line).norm):
+    if manager_asked(ctx.customer_line):
         return True
     if any(not offer.within_authority or offer.referred for offer in offers):
         return True
@@ -41,11 +49,11 @@ def escalation(reply: Reply, ctx: Context, offers: tuple[Offer, ...] | None = No
     if not referrals and not vague:
         return (Judgement("missed") if needed else Judgement("n/a")), False, False
     text = reply.norm
-    who = combined("escalation", "recipient").search(text) is not None
-    when = combined("escalation", "when").search(text) is not None
-    why = combined("escalation", "why").search(text) is not None
-    warm = combined("escalation", "warm").search(text) is not None
-    asked = combined("escalation", "asked_manager").search(Reply(ctx.customer_line).norm) is not None
+    who = search_any("escalation", "recipient", text) is not None
+    when = search_any("escalation", "when", text) is not None
+    why = search_any("escalation", "why", text) is not None
+    warm = search_any("escalation", "warm", text) is not None
+    asked = manager_asked(ctx.customer_line)
     proper = bool(referrals) and who and (when or warm) and (why or warm or asked)
     proof = tuple(evidence(reply, hit, "R47") for hit in sorted(referrals + vague, key=lambda hit: hit.start))
     if proper and not vague:

@@ -14,12 +14,22 @@ from functools import cache
 from importlib import resources
 from types import MappingProxyType
 
+from .needles import needles
+
+SENTENCE_START = r"(?:^|(?<=[.!?] )|(?<=[.!?]  )|(?<=\n)|(?<=[.!?]\n)|(?<=[-\u2013] ))"
+
 
 @dataclass(frozen=True, slots=True)
 class Phrase:
     kind: str
     pattern: re.Pattern[str]
     note: str
+    needles: frozenset[str] | None = None
+
+    def search(self, text: str) -> re.Match[str] | None:
+        if self.needles is not None and not any(map(text.__contains__, self.needles)):
+            return None
+        return self.pattern.search(text)
 
 
 class LexiconError(ValueError):
@@ -42,21 +52,23 @@ def lexicon(name: str) -> MappingProxyType[str, tuple[Phrase, ...]]:
         if len(columns) != 3:
             raise LexiconError(f"{name}.tsv:{number}: expected kind, pattern and note separated by tabs")
         kind, pattern, note = (column.strip() for column in columns)
+        if pattern.startswith("^"):  # "^" means the start of any sentence, not only of the reply
+            pattern = SENTENCE_START + pattern[1:]
         try:
             compiled = re.compile(pattern)
         except re.error as exc:
             raise LexiconError(f"{name}.tsv:{number}: the pattern is not a valid expression: {exc}") from None
-        grouped.setdefault(kind, []).append(Phrase(kind, compiled, note))
+        grouped.setdefault(kind, []).append(Phrase(kind, compiled, note, needles(pattern)))
     return MappingProxyType({kind: tuple(phrases) for kind, phrases in grouped.items()})
 
 
-@cache
-def combined(name: str, kind: str) -> re.Pattern[str]:
-    """All patterns of one kind as a single alternation, for speed; named groups are not kept."""
-    phrases = lexicon(name).get(kind, ())
-    if not phrases:
-        return re.compile(r"(?!x)x")
-    return re.compile("|".join(f"(?:{phrase.pattern.pattern})" for phrase in phrases))
+def search_any(name: str, kind: str, text: str) -> re.Match[str] | None:
+    """The first phrase of ``kind`` found in ``text`` (in lexicon order), skipping phrases whose needles are absent."""
+    for phrase in lexicon(name).get(kind, ()):
+        found = phrase.search(text)
+        if found is not None:
+            return found
+    return None
 
 
 @cache
@@ -68,6 +80,13 @@ def spelling_map() -> MappingProxyType[str, str]:
             raise LexiconError(f"spelling.tsv:{number}: expected from, to and note separated by tabs")
         mapping[columns[0].strip()] = columns[1].strip()
     return MappingProxyType(mapping)
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    """Words that never count as echoing the customer's details."""
+    text = resources.files("scoring").joinpath("data", "lexicons", "stopwords.txt").read_text(encoding="utf-8")
+    return frozenset(word for line in text.splitlines() if not line.startswith("#") for word in line.split())
 
 
 def kinds(name: str) -> tuple[str, ...]:

@@ -27,8 +27,11 @@ def find(
     skip_quoted: bool = True,
 ) -> Iterator[Hit]:
     """Every match of the lexicon's phrases of ``kind`` in the normalised reply."""
+    text = reply.norm
     for phrase in lexicon(name).get(kind, ()):
-        for match in phrase.pattern.finditer(reply.norm):
+        if phrase.needles is not None and not any(map(text.__contains__, phrase.needles)):
+            continue
+        for match in phrase.pattern.finditer(text):
             start, end = match.span()
             if end <= start:
                 continue

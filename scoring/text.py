@@ -8,6 +8,7 @@ expanded); every span found there maps back to the learner's own words so eviden
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
@@ -29,10 +30,16 @@ _REPORTING = re.compile(
 )
 _WH_START = re.compile(
     r"^(?:so,?\s+|ok(?:ay)?,?\s+|right,?\s+|and\s+|also,?\s+|first(?:ly)?,?\s+|just\s+)*"
-    r"(?:what|when|where|which|who|whose|how|why|could you|can you|would you|will you|do you|did you|does|"
+    r"(?:(?:what|when|where|which|who|whose|how|why)(?:'s|'re| is| are| was| were| did| do| does| has| have| had| "
+    r"would| could| can| will| should| long| many| much| often| exactly| time| day| date| number| one| happened)|"
+    r"could you|can you|would you|will you|do you|did you|does|"
     r"have you|has|is it|is that|is there|are you|are there|was it|were you|may i|could i|can i|shall i|"
     r"would it|should i|am i|did it|does it|is this|is the|are they|did they|were they|do they|tell me|"
     r"talk me through|walk me through|please (?:tell|confirm|let me know|could)|let me know)\b"
+)
+_QUESTION_WORD = re.compile(
+    r"\b(?:what|when|where|which|who|whose|how|why|is|are|was|were|do|does|did|can|could|would|will|have|has|had|"
+    r"should|shall|may|might|isn't|aren't|don't|didn't|won't|any|tell|confirm)\b|\w+'s\b"
 )
 _OPEN_START = re.compile(
     r"^(?:so,?\s+|ok(?:ay)?,?\s+|right,?\s+|and\s+|just\s+)*(?:what|how|why|tell me|talk me through|walk me through|"
@@ -44,7 +51,8 @@ _RHETORICAL = re.compile(
     r"(?:think|expect|know|believe)\b|\bwhat do you want (?:me|us) to do\b|\bwho (?:reads|does that|would)\b|"
     r"\bseriously\b|\bare you (?:even )?(?:listening|serious|joking|kidding)\b|\bhave you (?:even )?tried "
     r"turning\b|\bcan you not\b|\bwhat part of\b|\bisn't it obvious\b|\bwhy on earth\b|\bhow many times\b|"
-    r"\bwhat else did you expect\b|\bcan't you read\b|\bdidn't you read\b"
+    r"\bwhat else did you expect\b|\bcan't you read\b|\bdidn't you read\b|\bhave you tried (?:knocking|asking "
+    r"(?:your|the) neighbou?rs?|looking)\b|\bwhat's the point\b|\bwhat more do you want\b"
 )
 
 
@@ -148,7 +156,7 @@ def classify_question(sentence: str) -> QuestionKind | None:
     """open / closed / rhetorical for a question sentence, None for a statement."""
     body = sentence.strip().lstrip("\"'(").strip()
     asks = body.endswith("?") or bool(_WH_START.match(body))
-    if not asks:
+    if not asks or not _QUESTION_WORD.search(body):
         return None
     if _RHETORICAL.search(body):
         return "rhetorical"
@@ -157,10 +165,23 @@ def classify_question(sentence: str) -> QuestionKind | None:
     return "closed"
 
 
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
+_ODD_SPACE = re.compile(r"\s{2,}|[\t\r\f\v]")
+
+
+def _needs_no_rewrite(lowered: str, replacements: Mapping[str, str]) -> bool:
+    """True when no token would change and the spacing is plain, so the text maps to itself."""
+    if _ODD_SPACE.search(lowered):
+        return False
+    return replacements.keys().isdisjoint(_WORD.findall(lowered))
+
+
 def normalise(text: str) -> tuple[str, list[int], list[int]]:
     """Lower-case, straighten quotes, fix spellings; return the text and, per character, the original span."""
     lowered = text.translate(_QUOTES).lower()
     replacements = spelling_map()
+    if _needs_no_rewrite(lowered, replacements):
+        return lowered, list(range(len(lowered))), list(range(1, len(lowered) + 1))
     pieces: list[str] = []
     starts: list[int] = []
     ends: list[int] = []

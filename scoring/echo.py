@@ -1,0 +1,69 @@
+"""Restating the customer's details: specific words and pairs of words from their last line echoed in the reply.
+
+"So you were in all day and the photo shows someone else's door" echoes "in all day", "photo" and "door" from
+"I was in all day and that photo's of someone else's door" and counts as hearing the customer (rule R56).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .lexicon import stopwords
+from .matching import Hit
+from .text import Reply
+
+_WORD = re.compile(r"£?\d[\d,.]*|[a-z][a-z'-]*")
+MIN_WORDS = 3
+MIN_WORDS_WITH_PAIR = 2
+
+
+def _stem(word: str) -> str:
+    word = word.strip("'").removesuffix("'s")
+    for suffix in ("ies", "es", "s"):
+        if len(word) > 4 and word.endswith(suffix) and not word.endswith("ss"):
+            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    return word
+
+
+@lru_cache(maxsize=4096)
+def customer_details(
+    customer_line: str,
+) -> tuple[frozenset[str], frozenset[tuple[str, str]], frozenset[tuple[str, str, str]]]:
+    """The specific words of a customer's line (stemmed) and its adjacent pairs that contain one."""
+    stop = stopwords()
+    words = [_stem(w) for w in _WORD.findall(Reply(customer_line).norm)]
+    # sums of money are left out: an offer repeats the amount asked for without restating anything
+    specific = frozenset(w for w in words if w not in stop and len(w) >= 4 and not w[0].isdigit() and w[0] != "£")
+    pairs = frozenset(
+        (a, b) for a, b in zip(words, words[1:], strict=False) if (a in specific or b in specific) and a != b
+    )
+    runs = frozenset(
+        (a, b, c)
+        for a, b, c in zip(words, words[1:], words[2:], strict=False)
+        if {a, b, c} & specific or any(w[0].isdigit() for w in (a, b, c))
+    )
+    return specific, pairs, runs
+
+
+def echoes(reply: Reply, customer_line: str) -> list[Hit]:
+    """Spans of the reply that restate the customer's specific details, or [] when too few are echoed."""
+    if not customer_line.strip():
+        return []
+    specific, pairs, runs = customer_details(customer_line)
+    if not specific and not runs:
+        return []
+    found = [(m.start(), m.end(), _stem(m.group())) for m in _WORD.finditer(reply.norm)]
+    hits = [Hit(start, end, "echo", "") for start, end, word in found if word in specific]
+    distinct = {word for _, _, word in found if word in specific}
+    paired = any((a[2], b[2]) in pairs for a, b in zip(found, found[1:], strict=False))
+    run = [
+        Hit(a[0], c[1], "echo", "")
+        for a, b, c in zip(found, found[1:], found[2:], strict=False)
+        if (a[2], b[2], c[2]) in runs
+    ]
+    if run:
+        return run
+    if len(distinct) >= MIN_WORDS or (paired and len(distinct) >= MIN_WORDS_WITH_PAIR):
+        return hits
+    return []
