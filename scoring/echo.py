@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 
@@ -35,9 +36,7 @@ def customer_details(
     words = [_stem(w) for w in _WORD.findall(Reply(customer_line).norm)]
     # sums of money are left out: an offer repeats the amount asked for without restating anything
     specific = frozenset(w for w in words if w not in stop and len(w) >= 4 and not w[0].isdigit() and w[0] != "£")
-    pairs = frozenset(
-        (a, b) for a, b in zip(words, words[1:], strict=False) if (a in specific or b in specific) and a != b
-    )
+    pairs = frozenset((a, b) for a, b in itertools.pairwise(words) if (a in specific or b in specific) and a != b)
     runs = frozenset(
         (a, b, c)
         for a, b, c in zip(words, words[1:], words[2:], strict=False)
@@ -56,7 +55,7 @@ def echoes(reply: Reply, customer_line: str) -> list[Hit]:
     found = [(m.start(), m.end(), _stem(m.group())) for m in _WORD.finditer(reply.norm)]
     hits = [Hit(start, end, "echo", "") for start, end, word in found if word in specific]
     distinct = {word for _, _, word in found if word in specific}
-    paired = any((a[2], b[2]) in pairs for a, b in zip(found, found[1:], strict=False))
+    paired = any((a[2], b[2]) in pairs for a, b in itertools.pairwise(found))
     run = [
         Hit(a[0], c[1], "echo", "")
         for a, b, c in zip(found, found[1:], found[2:], strict=False)
