@@ -62,6 +62,62 @@ def lexicon(name: str) -> MappingProxyType[str, tuple[Phrase, ...]]:
     return MappingProxyType({kind: tuple(phrases) for kind, phrases in grouped.items()})
 
 
+LEXICONS = ("apology", "empathy", "escalation", "hear", "legal", "ownership", "professional")
+
+
+@dataclass(frozen=True, slots=True)
+class _NeedleIndex:
+    by_trigram: dict[str, tuple[str, ...]]
+    short: tuple[str, ...]
+    kinds_for: dict[str, frozenset[tuple[str, str]]]
+    always: frozenset[tuple[str, str]]
+
+
+@cache
+def _needle_index() -> _NeedleIndex:
+    by_trigram: dict[str, set[str]] = {}
+    short: set[str] = set()
+    kinds_for: dict[str, set[tuple[str, str]]] = {}
+    always: set[tuple[str, str]] = set()
+    for name in LEXICONS:
+        for kind, phrases in lexicon(name).items():
+            for phrase in phrases:
+                if phrase.needles is None:
+                    always.add((name, kind))
+                    continue
+                for needle in phrase.needles:
+                    kinds_for.setdefault(needle, set()).add((name, kind))
+                    if len(needle) >= 3:
+                        by_trigram.setdefault(needle[:3], set()).add(needle)
+                    else:
+                        short.add(needle)
+    return _NeedleIndex(
+        {key: tuple(sorted(value)) for key, value in by_trigram.items()},
+        tuple(sorted(short)),
+        {key: frozenset(value) for key, value in kinds_for.items()},
+        frozenset(always),
+    )
+
+
+def present_needles(text: str) -> frozenset[str]:
+    """Which of every lexicon's needles occur in ``text``, found through their first three characters so only
+    plausible needles are searched for; computed once per reply."""
+    index = _needle_index()
+    trigrams = {text[i : i + 3] for i in range(len(text) - 2)}
+    found = [needle for key in trigrams & index.by_trigram.keys() for needle in index.by_trigram[key] if needle in text]
+    found.extend(needle for needle in index.short if needle in text)
+    return frozenset(found)
+
+
+def kinds_present(needles_found: frozenset[str]) -> frozenset[tuple[str, str]]:
+    """The (lexicon, kind) pairs that may match: some phrase's needle is present, or a phrase has no needle."""
+    index = _needle_index()
+    kinds: set[tuple[str, str]] = set(index.always)
+    for needle in needles_found:
+        kinds |= index.kinds_for.get(needle, frozenset())
+    return frozenset(kinds)
+
+
 def search_any(name: str, kind: str, text: str) -> re.Match[str] | None:
     """The first phrase of ``kind`` found in ``text`` (in lexicon order), skipping phrases whose needles are absent."""
     for phrase in lexicon(name).get(kind, ()):

@@ -27,9 +27,12 @@ def find(
     skip_quoted: bool = True,
 ) -> Iterator[Hit]:
     """Every match of the lexicon's phrases of ``kind`` in the normalised reply."""
+    if (name, kind) not in reply.kinds:
+        return
     text = reply.norm
+    present = reply.needles
     for phrase in lexicon(name).get(kind, ()):
-        if phrase.needles is not None and not any(map(text.__contains__, phrase.needles)):
+        if phrase.needles is not None and phrase.needles.isdisjoint(present):
             continue
         for match in phrase.pattern.finditer(text):
             start, end = match.span()

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
-from .lexicon import spelling_map
+from .lexicon import kinds_present, present_needles, spelling_map
 
 QuestionKind = Literal["open", "closed", "rhetorical"]
 
@@ -86,6 +86,16 @@ class Reply:
         start = min(max(start, 0), len(self._starts) - 1)
         end = min(max(end, start + 1), len(self._ends))
         return self._starts[start], self._ends[end - 1]
+
+    @cached_property
+    def needles(self) -> frozenset[str]:
+        """The lexicon needles present in this reply (see :mod:`scoring.needles`)."""
+        return present_needles(self.norm)
+
+    @cached_property
+    def kinds(self) -> frozenset[tuple[str, str]]:
+        """The (lexicon, kind) pairs worth searching in this reply."""
+        return kinds_present(self.needles)
 
     @cached_property
     def sentences(self) -> tuple[Sentence, ...]:
