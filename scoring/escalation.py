@@ -9,7 +9,7 @@ from scenarios import Offer
 from .context import Context
 from .criteria import Judgement
 from .lexicon import search_any
-from .matching import evidence, find
+from .matching import Hit, evidence, find
 from .offers import extract_offers
 from .text import Reply
 
@@ -39,11 +39,26 @@ def referral_needed(ctx: Context, offers: tuple[Offer, ...]) -> bool:
     return limit is not None and amount is not None and amount > limit
 
 
+def _handovers(reply: Reply) -> list[Hit]:
+    """Sentences that name who takes the matter over and either hand it to them or say they will follow up."""
+    found: list[Hit] = []
+    recipients = list(find(reply, "escalation", "recipient", skip_negated=False))
+    for sentence in reply.sentences:
+        named = [hit for hit in recipients if sentence.start <= hit.start < sentence.end]
+        if not named:
+            continue
+        if search_any("escalation", "transfer", sentence.text) or search_any("escalation", "follow_up", sentence.text):
+            if not reply.is_negated(named[0].start) and not reply.is_quoted(named[0].start, named[0].end):
+                found.append(Hit(sentence.start, sentence.end, "handover", ""))
+    return found
+
+
 def escalation(reply: Reply, ctx: Context, offers: tuple[Offer, ...] | None = None) -> tuple[Judgement, bool, bool]:
     """The judgement, whether a referral was made, and whether it was made properly."""
     if offers is None:
         offers = extract_offers(reply, ctx.scenario)
     referrals = list(find(reply, "escalation", "referral")) + list(find(reply, "escalation", "warm"))
+    referrals += _handovers(reply)
     vague = list(find(reply, "escalation", "vague_referral", skip_negated=False))
     needed = referral_needed(ctx, offers)
     if not referrals and not vague:
@@ -51,10 +66,10 @@ def escalation(reply: Reply, ctx: Context, offers: tuple[Offer, ...] | None = No
     text = reply.norm
     who = search_any("escalation", "recipient", text) is not None
     when = search_any("escalation", "when", text) is not None
-    why = search_any("escalation", "why", text) is not None
     warm = search_any("escalation", "warm", text) is not None
-    asked = manager_asked(ctx.customer_line)
-    proper = bool(referrals) and who and (when or warm) and (why or warm or asked)
+    # Why is often carried by the context (a manager was asked for, the sum is over the limit); who and when are
+    # what the customer needs to rely on the referral.
+    proper = bool(referrals) and who and (when or warm)
     proof = tuple(evidence(reply, hit, "R47") for hit in sorted(referrals + vague, key=lambda hit: hit.start))
     if proper and not vague:
         return Judgement("met", proof, ("referral",)), True, True

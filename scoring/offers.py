@@ -51,7 +51,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"your) (?:floor|damage|lost)|damages|pay (?:you )?for (?:your )?lost (?:income|earnings|"
             r"work))",
         ),
-        ("voucher", r"\b(?:voucher|gift card|store credit|credit note|e-?voucher)"),
+        ("refund", r"\b(?:store credit|credit note|cheque|bank transfer|pay you|payment to you)"),
+        ("voucher", r"\b(?:voucher|gift card|e-?voucher)"),
         (
             "price_reduction",
             r"\b(?:discount|% off|per ?cent off|percent off|price reduction|reduce the price|reduced "
@@ -166,34 +167,66 @@ def extract_offers(reply: Reply, scenario: CompiledScenario | None) -> tuple[Off
     offers: list[Offer] = []
     sentence_referred: dict[int, bool] = {}
     for clause in _clauses(reply):
-        kind = _kind_of(clause.text)
-        if kind is None:
-            continue
-        verb = _OFFER_VERB.search(clause.text)
-        if verb is None:
-            continue
-        before_kind = clause.text[: verb.end() + 40]
-        if _NEGATED_OFFER.search(clause.text[: verb.start()]) or re.search(
-            r"\b(?:can't|cannot|won't|unable|not able|not allowed)\b", before_kind[: verb.end()]
-        ):
-            continue
-        start = clause.start + (len(clause.text) - len(clause.text.lstrip()))
-        if reply.is_quoted(start, clause.end):
-            continue
-        sentence = reply.sentence_at(start)
-        referred = sentence_referred.setdefault(sentence.start, bool(_REFERRED.search(sentence.text)))
-        offers.append(_judge(reply, clause, kind, referred, scenario))
+        sentence = reply.sentence_at(clause.start + (len(clause.text) - len(clause.text.lstrip())))
+        lead = reply.norm[sentence.start : clause.start]
+        for part in _parts(clause):
+            kind = _kind_of(part.text)
+            if kind is None:
+                continue
+            verb = _OFFER_VERB.search(part.text) or _OFFER_VERB.search(lead + " " + part.text)
+            if verb is None:
+                continue
+            if _NEGATED_OFFER.search(part.text[: _kind_start(part.text)]) or _NEGATED_OFFER.search(lead[-40:]):
+                continue
+            start = part.start + (len(part.text) - len(part.text.lstrip()))
+            if reply.is_quoted(start, part.end):
+                continue
+            referred = sentence_referred.setdefault(sentence.start, bool(_REFERRED.search(sentence.text)))
+            asked = sentence.question is not None
+            offers.append(_judge(reply, part, kind, referred, scenario, asked))
+            lead = reply.norm[sentence.start : part.end]
     return tuple(offers)
 
 
+_PART_BREAK = re.compile(
+    r",\s*(?:and|but|plus|then|so)?\s*|\s(?:and|plus|as well as|on top of that|also)\s(?=(?:i|i'll|i've|we|we'll|"
+    r"as|a|an|the|to|add|give|put|book|send|refund|£|\d))"
+)
+
+
+def _parts(clause: _Clause) -> list[_Clause]:
+    """A clause split where a second offer may start: "refund the £45 now, and add a £10 voucher"."""
+    parts: list[_Clause] = []
+    position = 0
+    for match in _PART_BREAK.finditer(clause.text):
+        if match.start() > position:
+            parts.append(
+                _Clause(clause.start + position, clause.start + match.start(), clause.text[position : match.start()])
+            )
+        position = match.end()
+    if position < len(clause.text):
+        parts.append(_Clause(clause.start + position, clause.end, clause.text[position:]))
+    return [part for part in parts if part.text.strip()]
+
+
+def _kind_start(text: str) -> int:
+    starts = [m.start() for _, pattern in _KINDS if (m := pattern.search(text))]
+    return min(starts) if starts else len(text)
+
+
 def _kind_of(text: str) -> str | None:
-    for kind, pattern in _KINDS:
-        if pattern.search(text):
-            return kind
-    return None
+    """The kind whose words come first in the text; ties go to the more specific kind (list order)."""
+    best: tuple[int, int, str] | None = None
+    for order, (kind, pattern) in enumerate(_KINDS):
+        match = pattern.search(text)
+        if match is not None and (best is None or (match.start(), order) < best[:2]):
+            best = (match.start(), order, kind)
+    return best[2] if best else None
 
 
-def _judge(reply: Reply, clause: _Clause, kind: str, referred: bool, scenario: CompiledScenario | None) -> Offer:
+def _judge(
+    reply: Reply, clause: _Clause, kind: str, referred: bool, scenario: CompiledScenario | None, asked: bool = False
+) -> Offer:
     text = clause.text
     amount = parse_amount(text)
     full = bool(_FULL.search(text))
@@ -210,7 +243,8 @@ def _judge(reply: Reply, clause: _Clause, kind: str, referred: bool, scenario: C
                 amount = price
         if amount is not None and legal.delivery_charge and _DELIVERY_TOO.search(text) and (full or kind == "refund"):
             amount = round(amount + legal.delivery_charge, 2) if amount == price else amount
-        within = _within_authority(scenario, kind, amount, text)
+        # a question offering options ("would you prefer a refund or a new one?") promises nothing yet
+        within = asked or _within_authority(scenario, kind, amount, text)
     start, end = reply.to_original(clause.start, clause.end)
     words = reply.original[start:end].strip()
     return Offer(
@@ -236,6 +270,8 @@ def _within_authority(scenario: CompiledScenario, kind: str, amount: float | Non
             "credit",
         }:
             return False
+    if kind not in _MONEY_KINDS:
+        return True  # bookings and repairs are actions; the law, not authority, says whether they fit
     if kind in authority.limits:
         limit = authority.limits[kind]
         return amount is None or amount <= limit + 0.005

@@ -25,8 +25,8 @@ _NEGATOR = re.compile(
     r"\b(?:not|no|never|nothing|without|neither|nor|cannot|hardly|nobody|none)\b|n't\b|\bwon't\b|\bcan't\b"
 )
 _REPORTING = re.compile(
-    r"\b(?:says?|said|saying|states?|stated|reads|claims?|claimed|told you|were told|was told|mentions?|"
-    r"quoted?|the sign|the notice|the poster|the website|the page|wording|i know (?:the|our|that))\b"
+    r"\b(?:says?|said|saying|states that|stated|reads|claims that|claimed|told you|were told|was told|quoted?|wording|"
+    r"according to)\b"
 )
 _WH_START = re.compile(
     r"^(?:so,?\s+|ok(?:ay)?,?\s+|right,?\s+|and\s+|also,?\s+|first(?:ly)?,?\s+|just\s+)*"
