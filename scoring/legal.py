@@ -123,13 +123,21 @@ def rules() -> MappingProxyType[str, Rule]:
     return MappingProxyType(loaded)
 
 
+_PHONE = re.compile(r"\b(?:ring|call|phone|bell)\b")
+_ADDRESS = re.compile(r"\d{1,4}[a-z]? [a-z]+ (?:road|street|avenue|lane|close|drive|way|crescent|gardens|court|place)")
+_NOT_NOW = re.compile(r"\b(?:used to|no longer|not|rather than|instead of|old rule|before april|was)\b")
 _ADR_TIMING = re.compile(r"\b(?:8|eight) weeks?\b|\bdeadlock\b|\bnot yet\b|\buntil\b")
 
 
 def _fires(rule: Rule, hit: Hit, reply: Reply, ctx: Context) -> bool:
     words = reply.norm[hit.start : hit.end]
     if rule.id == "R45" and _ADR_TIMING.search(words):
-        return adr_due(ctx)
+        sentence = reply.sentence_at(hit.start)
+        return adr_due(ctx) and not _NOT_NOW.search(reply.norm[sentence.start : hit.start])
+    if rule.id == "R39" and _PHONE.search(words):
+        return ctx.hearing_needs  # pushing the phone is a barrier only for someone who cannot use it
+    if rule.id == "R30" and _ADDRESS.search(words):
+        return words not in Reply(ctx.customer_line).norm  # reading back what the caller just said leaks nothing
     verifying = bool(ctx.legal and ctx.legal.identity_check_required)
     return not (rule.id == "R33" and verifying and "birth" in words)
 
