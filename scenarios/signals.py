@@ -24,6 +24,7 @@ class Offer:
     full: bool = False
     within_authority: bool = True
     referred: bool = False
+    asked: bool = False
     text: str = ""
     start: int = 0
     end: int = 0

@@ -171,6 +171,9 @@ def professional(reply: Reply, ctx: Context) -> Judgement:
             if bounded and kind in {"rude", "calm_down", "swearing"} and reply.sentence_at(hit.start).start in bounded:
                 continue
             hits.append(hit)
+    # sarcastic or dismissive "empathy" and discriminatory remarks are conduct failures as well
+    hits += [Hit(h.start, h.end, "sarcasm", h.note) for h in find(reply, "empathy", "dismissive", skip_negated=False)]
+    hits += [Hit(h.start, h.end, "rude", h.note) for h in find(reply, "legal", "R40")]
     if hits:
         hits.sort(key=lambda hit: hit.start)
         tags = tuple(dict.fromkeys(hit.kind for hit in hits))

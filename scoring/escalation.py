@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from scenarios import Offer
@@ -13,6 +14,25 @@ from .matching import Hit, evidence, find
 from .offers import extract_offers
 from .text import Reply
 
+_RISK = re.compile(
+    r"\b(?:solicitor|lawyer|court|sue|legal action|trading standards|ombudsman|regulator|ofcom|ofgem|fca|ico|press|"
+    r"newspaper|journalist|twitter|tiktok|facebook|social media|review|trustpilot|fraud|scam|harm myself|end it all|"
+    r"misleading|discriminat\w*|racist|sexist|complain about (?:the|your|that) (?:staff|sign|manager|engineer|driver|"
+    r"member|assistant|adviser|colleague))\b"
+)
+
+
+_LIMIT_REASON = re.compile(
+    r"\b(?:(?:above|over|beyond|outside) (?:my|what i can)|(?:can't|cannot|not able to|unable to|not allowed to|not "
+    r"authorised to) (?:authorise|approve|agree|waive|promise|decide|sign off|give|offer|do|pay|cover|refund|credit|"
+    r"compensate)|only (?:the|my|our) [a-z ]"
+    r"{2,25}(?:can|could|is able|are able|decides?|handles?)|needs? (?:approval|authorisation|sign-off|sign off|an "
+    r"override|a (?:supervisor|manager)|to be (?:approved|authorised|signed off))|isn't (?:mine|my decision)|is not "
+    r"(?:mine|my decision)|not my decision|(?:sits|rests|lies) with|(?:they|who|she|he) (?:decides?|handles?|deals? "
+    r"with|assess(?:es)?|specialises?)|my limit|my authority|the most i can|the most i'm (?:allowed|able) to|(?:for|anything)"
+    r" (?:a )?(?:higher|bigger|larger) (?:amount|sum)|anything (?:more|beyond|above) (?:that|this))\b"
+)
+
 
 @lru_cache(maxsize=4096)
 def manager_asked(customer_line: str) -> bool:
@@ -20,9 +40,28 @@ def manager_asked(customer_line: str) -> bool:
     return search_any("escalation", "asked_manager", Reply(customer_line).norm) is not None
 
 
+def _names_deciding_team(text: str, ctx: Context) -> bool:
+    """The reply hands the matter to a team the scenario says decides it (its ``decided_by`` or ``refer_to``)."""
+    if ctx.scenario is None:
+        return False
+    teams = _TEAMS.get(ctx.scenario.content_hash)
+    if teams is None:
+        authority = ctx.scenario.spec.briefing.authority
+        names = [item.decided_by for item in authority.reserved] + [authority.refer_to]
+        teams = frozenset(match.group() for name in names for match in _TEAM.finditer(name.lower()))
+        _TEAMS[ctx.scenario.content_hash] = teams
+    return any(team in text for team in teams)
+
+
+_TEAMS: dict[str, frozenset[str]] = {}
+
+
+_TEAM = re.compile(r"\b(?!the |our |your |a |my )[a-z0-9]+ (?:team|line support|leader|manager|supervisor)\b")
+
+
 def referral_needed(ctx: Context, offers: tuple[Offer, ...]) -> bool:
     """A manager was asked for, the engine expects a referral, or the remedy wanted is beyond the learner's limits."""
-    if "referral" in ctx.expects:
+    if "referral" in ctx.expects or _RISK.search(Reply(ctx.customer_line).norm):
         return True
     if manager_asked(ctx.customer_line):
         return True
@@ -71,6 +110,8 @@ def escalation(reply: Reply, ctx: Context, offers: tuple[Offer, ...] | None = No
     # what the customer needs to rely on the referral.
     proper = bool(referrals) and who and (when or warm)
     proof = tuple(evidence(reply, hit, "R47") for hit in sorted(referrals + vague, key=lambda hit: hit.start))
-    if proper and not vague:
+    # the learner's own reason ("it's above my limit") shows the referral was needed even where the context doesn't
+    needed = needed or _LIMIT_REASON.search(text) is not None or _names_deciding_team(text, ctx)
+    if proper and not vague and needed:
         return Judgement("met", proof, ("referral",)), True, True
     return Judgement("missed", proof, ("vague_promise",) if vague else ()), True, False

@@ -96,7 +96,7 @@ CONDITIONS: MappingProxyType[str, Condition] = MappingProxyType(
         "failed_repair": _failed_repair,
         "failed_repair_within_6_months": lambda ctx: _failed_repair(ctx) and _within(183)(ctx),
         "faulty_sale_item": lambda ctx: _faulty_goods(ctx) and bool(ctx.legal and ctx.legal.sale_item),
-        "no_receipt": lambda ctx: bool(ctx.legal and not ctx.legal.has_receipt),
+        "no_receipt": lambda ctx: bool(ctx.legal and not ctx.legal.has_receipt and ctx.legal.faulty),
         "not_delivered": lambda ctx: bool(ctx.legal and ctx.legal.delivered is False),
         "faulty_service": lambda ctx: bool(ctx.legal and ctx.legal.supply == "service" and ctx.legal.faulty),
         "consequential_loss": lambda ctx: bool(ctx.legal and ctx.legal.consequential_loss),
@@ -123,6 +123,10 @@ def rules() -> MappingProxyType[str, Rule]:
     return MappingProxyType(loaded)
 
 
+_SAFE_CAPTURE = re.compile(
+    r"\b(?:keypad|dtmf|(?:characters?|letters?|digits?) (?:of|from) your (?:password|passcode|memorable)|won't hear|"
+    r"isn't recorded|not recorded|never (?:ask|need))"
+)
 _PHONE = re.compile(r"\b(?:ring|call|phone|bell)\b")
 _ADDRESS = re.compile(r"\d{1,4}[a-z]? [a-z]+ (?:road|street|avenue|lane|close|drive|way|crescent|gardens|court|place)")
 _NOT_NOW = re.compile(r"\b(?:used to|no longer|not|rather than|instead of|old rule|before april|was)\b")
@@ -134,6 +138,10 @@ def _fires(rule: Rule, hit: Hit, reply: Reply, ctx: Context) -> bool:
     if rule.id == "R45" and _ADR_TIMING.search(words):
         sentence = reply.sentence_at(hit.start)
         return adr_due(ctx) and not _NOT_NOW.search(reply.norm[sentence.start : hit.start])
+    if rule.id == "R32":
+        sentence = reply.sentence_at(hit.start)
+        if _SAFE_CAPTURE.search(reply.norm[sentence.start : sentence.end]):
+            return False  # partial password characters or the keypad are the safe ways to check
     if rule.id == "R39" and _PHONE.search(words):
         return ctx.hearing_needs  # pushing the phone is a barrier only for someone who cannot use it
     if rule.id == "R30" and _ADDRESS.search(words):

@@ -76,6 +76,7 @@ def offer_as_dict(offer: Offer) -> dict[str, Any]:
         "full": offer.full,
         "within_authority": offer.within_authority,
         "referred": offer.referred,
+        "asked": offer.asked,
         "text": offer.text,
         "start": offer.start,
         "end": offer.end,

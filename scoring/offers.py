@@ -7,7 +7,7 @@ approve the £480 refund" is a correct referral of the same remedy.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from scenarios import CompiledScenario, Offer
 
@@ -25,6 +25,7 @@ _MONEY = re.compile(
     r"|\b(?P<num2>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(?P<k2>k)?\s?(?:pounds?|quid|gbp|squid)\b"
     r"|\b(?P<words>(?:" + _WORDS + r")(?:[\s-](?:and\s)?(?:" + _WORDS + r"))*)\s(?:pounds?|quid)\b"
 )
+_PENCE = re.compile(r"\b(\d{1,2})p\b")
 _PERCENT = re.compile(r"\b(?P<pct>\d{1,3})\s?(?:%|per ?cent|percent)|\b(?P<half>half)\b(?! an hour)")
 _FULL = re.compile(
     r"\b(?:full|whole|complete|entire|100%|all (?:of )?(?:your|the)) (?:refund|amount|price|cost|money)\b|"
@@ -56,10 +57,16 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "price_reduction",
             r"\b(?:discount|% off|per ?cent off|percent off|price reduction|reduce the price|reduced "
-            r"price|knock \w+ off|partial refund)",
+            r"price|knock (?:£?[\d,.]+k?|\w+) off|take (?:£?[\d,.]+|\w+) off|partial refund)",
         ),
-        ("refund", r"\b(?:refund\w*|money back|reimburs\w*|pay (?:you )?back|put (?:it|the money|£?\d+) back)"),
-        ("credit", r"\b(?:credit|goodwill|off (?:your|the) (?:bill|account|next bill)|gesture)"),
+        (
+            "refund",
+            r"\b(?:refund\w*|money back|give (?:you )?(?:£\s?[\d,.]+k?|\w+ (?:pounds|quid)) back|reimburs\w*|pay (?:you )?back|put (?:it|the money|£?\d+) back)",
+        ),
+        (
+            "credit",
+            r"\b(?:credit|off (?:your|the) (?:bill|account|next bill)|(?:£?[\d.,]+|\w+ (?:pounds|quid)) (?:\w+ )?(?:on|to|onto) (?:your|the) (?:account|bill))",
+        ),
         (
             "replacement",
             r"\b(?:replace\w*|new one|swap|exchange|re-?send|re-?ship\w*|send (?:you )?(?:out )?(?:another|"
@@ -82,8 +89,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 _OFFER_VERB = re.compile(
-    r"\b(?:i'll|i will|i can|i could|we'll|we will|we can|we could|i'm going to|we're going to|let me|i've|we've|"
-    r"i'm happy to|i'd like to|i would like to|i am going to|i'm able to|i am able to|you'll get|you will get|you'll "
+    r"\b(?:i'll|i will|i can|i could|we'll|we will|we can|we could|i'm going to|we're going to|let me|"
+    r"i'm happy to|i've (?:just |now |also |already )?(?:\w+ed|put|sent|set|got|chucked|thrown|given)|i'd like to|i would like to|i am going to|i'm able to|i am able to|you'll get|you will get|you'll "
     r"receive|you will receive|you'll have|you will have|you'll be getting|you're getting|you're entitled|you are "
     r"entitled|i'm offering|i can offer|i'd offer|how about|what about|would you like|would you prefer|do you want|"
     r"i'm giving|i'm putting|i guarantee|i promise|i'll make sure|i'll get|we'll get|i'll arrange|you'll definitely|"
@@ -99,7 +106,7 @@ _REFERRED = re.compile(
     r"can't promise|cannot promise|can't guarantee|cannot guarantee|not (?:able|allowed|authorised) to (?:promise|"
     r"agree|authorise|offer|approve|waive)|may be able|might be able|subject to|if (?:it's |that's )?approved|see if|"
     r"whether|their decision|their call|up to them|isn't my decision|not my decision|beyond my|above my|over my|"
-    r"outside my|only the \w+|can't (?:waive|authorise|approve|agree)|cannot (?:waive|authorise|approve|agree))"
+    r"outside my|only the \w+|can't (?:waive|authorise|approve|agree)|cannot (?:waive|authorise|approve|agree))\b"
 )
 _NEGATED_OFFER = re.compile(
     r"\b(?:can't|cannot|won't|will not|unable to|not able to|not allowed to|not authorised to|no way|don't|do not|"
@@ -114,8 +121,10 @@ _PERMISSION_FOR = {
     "replacement": "arrange_replacement",
     "claim": "refer_claim",
 }
-_MONEY_KINDS = frozenset({"refund", "credit", "voucher", "compensation", "waiver", "price_reduction"})
-_CLAUSE = re.compile(r"[^.!?;\n]+(?:[.!?;\n]+|$)")
+_MONEY_KINDS = frozenset({"refund", "credit", "voucher", "compensation", "waiver", "price_reduction", "replacement"})
+_SAME_POT = {"credit": "voucher", "voucher": "credit", "replacement": "refund", "price_reduction": "refund"}
+_ALIASES = {**{k: (v,) for k, v in _SAME_POT.items()}, "price_reduction": ("refund", "credit")}
+_CLAUSE = re.compile(r"(?:[^.!?;\n]|[.!?](?=[^\s.!?]))+(?:[.!?;\n]+|$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,10 +135,11 @@ class _Clause:
 
 
 def parse_amount(text: str) -> float | None:
-    """The first sum of money in ``text``, in pounds: "£1.2k" → 1200, "fifty quid" → 50."""
+    """The first sum of money in ``text``, in pounds: "£1.2k" → 1200, "fifty quid" → 50, "50p" → 0.5."""
     match = _MONEY.search(text)
     if match is None:
-        return None
+        pence = _PENCE.search(text)
+        return int(pence.group(1)) / 100 if pence else None
     if match.group("words"):
         return _words_to_number(match.group("words"))
     raw = match.group("num") or match.group("num2") or "0"
@@ -176,6 +186,8 @@ def extract_offers(reply: Reply, scenario: CompiledScenario | None) -> tuple[Off
             verb = _OFFER_VERB.search(part.text) or _OFFER_VERB.search(lead + " " + part.text)
             if verb is None:
                 continue
+            if _CONDITION_LEAD.search(part.text[: verb.start()]):
+                continue  # "before we can discuss a refund" offers nothing
             if _NEGATED_OFFER.search(part.text[: _kind_start(part.text)]) or _NEGATED_OFFER.search(lead[-40:]):
                 continue
             start = part.start + (len(part.text) - len(part.text.lstrip()))
@@ -185,12 +197,41 @@ def extract_offers(reply: Reply, scenario: CompiledScenario | None) -> tuple[Off
             asked = sentence.question is not None
             offers.append(_judge(reply, part, kind, referred, scenario, asked))
             lead = reply.norm[sentence.start : part.end]
-    return tuple(offers)
+    return _over_in_total(offers, scenario, reply.original)
+
+
+_ALTERNATIVE = re.compile(r"\bor\b|\beither\b|\binstead\b|\bwhichever\b")
+
+
+def _over_in_total(offers: list[Offer], scenario: CompiledScenario | None, text: str = "") -> tuple[Offer, ...]:
+    """Offers drawn on the same limit add up: a reship and a refund of the same £129 is £258 against £150."""
+    if scenario is None:
+        return tuple(offers)
+    limits = scenario.spec.briefing.authority.limits
+    spent: dict[str, float] = {}
+    judged: list[Offer] = []
+    for offer in offers:
+        pot = offer.kind if offer.kind in limits else _SAME_POT.get(offer.kind, offer.kind)
+        alternative = bool(judged) and _ALTERNATIVE.search(text[judged[-1].end : offer.start] if text else "")
+        if (
+            offer.amount is not None
+            and pot in limits
+            and not offer.referred
+            and not offer.asked
+            and offer.within_authority
+            and not alternative
+            and offer.kind not in {o.kind for o in judged}
+        ):
+            spent[pot] = spent.get(pot, 0.0) + offer.amount
+            if spent[pot] > limits[pot] + 0.005:
+                offer = replace(offer, within_authority=False)
+        judged.append(offer)
+    return tuple(judged)
 
 
 _PART_BREAK = re.compile(
-    r",\s*(?:and|but|plus|then|so)?\s*|\s(?:and|plus|as well as|on top of that|also)\s(?=(?:i|i'll|i've|we|we'll|"
-    r"as|a|an|the|to|add|give|put|book|send|refund|£|\d))"
+    r",\s+(?:and|but|plus|then|so)?\s*|\s(?:and|plus|as well as|on top of that|also)\s(?=(?:i|i'll|i've|we|we'll|as|a|"
+    r"an|the|to|add|give|put|book|send|refund|throw|chuck|knock|take|waive|cover|pay|credit|£|\d))"
 )
 
 
@@ -221,7 +262,13 @@ def _kind_of(text: str) -> str | None:
         match = pattern.search(text)
         if match is not None and (best is None or (match.start(), order) < best[:2]):
             best = (match.start(), order, kind)
+    if best is None and _GOODWILL.search(text):
+        return "credit"  # "a goodwill gesture of £10" with no other word for what it is
     return best[2] if best else None
+
+
+_GOODWILL = re.compile(r"\b(?:goodwill|gesture)\b")
+_CONDITION_LEAD = re.compile(r"\b(?:before|until|unless|once)\s+$")
 
 
 def _judge(
@@ -246,13 +293,16 @@ def _judge(
         # a question offering options ("would you prefer a refund or a new one?") promises nothing yet
         within = asked or _within_authority(scenario, kind, amount, text)
     start, end = reply.to_original(clause.start, clause.end)
-    words = reply.original[start:end].strip()
+    raw = reply.original[start:end]
+    start += len(raw) - len(raw.lstrip())
+    words = raw.strip()
     return Offer(
         kind=kind,
         amount=amount,
         full=full,
         within_authority=within or referred,
         referred=referred,
+        asked=asked,
         text=words,
         start=start,
         end=start + len(words),
@@ -275,10 +325,12 @@ def _within_authority(scenario: CompiledScenario, kind: str, amount: float | Non
     if kind in authority.limits:
         limit = authority.limits[kind]
         return amount is None or amount <= limit + 0.005
-    if kind == "replacement" and "refund" in authority.limits:
-        return amount is None or amount <= authority.limits["refund"] + 0.005
-    if kind == "price_reduction" and "refund" in authority.limits:
-        return amount is None or amount <= authority.limits["refund"] + 0.005
+    for alias in _ALIASES.get(kind, ()):
+        if alias in authority.limits:
+            # goodwill credit and vouchers share a limit; a replacement or price cut is bounded like a refund
+            return amount is None or amount <= authority.limits[alias] + 0.005
+    if kind == "replacement":
+        return "arrange_replacement" in authority.permissions or "reship_order" in authority.permissions
     if kind in {"refund", "cancellation"} and (
         "process_refund" in authority.permissions or "process_cancellation" in authority.permissions
     ):

@@ -21,9 +21,7 @@ _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)*|[^a-z0-9\s]|\s+")
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a3": "£", "\u2026": "."})
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n+")
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s|\b(?:but|however|although|though|except|yet|whereas)\b")
-_NEGATOR = re.compile(
-    r"\b(?:not|no|never|nothing|without|neither|nor|cannot|hardly|nobody|none)\b|n't\b|\bwon't\b|\bcan't\b"
-)
+_NEGATOR = re.compile(r"\b(?:not|no|never|nothing|neither|nor|cannot|hardly|nobody|none)\b|n't\b|\bwon't\b|\bcan't\b")
 _REPORTING = re.compile(
     r"\b(?:says?|said|saying|states that|stated|reads|claims that|claimed|told you|were told|was told|quoted?|wording|"
     r"according to)\b"
@@ -39,7 +37,7 @@ _WH_START = re.compile(
 )
 _QUESTION_WORD = re.compile(
     r"\b(?:what|when|where|which|who|whose|how|why|is|are|was|were|do|does|did|can|could|would|will|have|has|had|"
-    r"should|shall|may|might|isn't|aren't|don't|didn't|won't|any|tell|confirm)\b|\w+'s\b"
+    r"should|shall|may|might|isn't|aren't|don't|didn't|won't|any|tell|confirm|you'd|right|correct|ok|okay)\b|\w+'s\b"
 )
 _OPEN_START = re.compile(
     r"^(?:so,?\s+|ok(?:ay)?,?\s+|right,?\s+|and\s+|just\s+)*(?:what|how|why|tell me|talk me through|walk me through|"
@@ -54,6 +52,9 @@ _RHETORICAL = re.compile(
     r"\bwhat else did you expect\b|\bcan't you read\b|\bdidn't you read\b|\bhave you tried (?:knocking|asking "
     r"(?:your|the) neighbou?rs?|looking)\b|\bwhat's the point\b|\bwhat more do you want\b"
 )
+
+
+_QUOTED = re.compile(r'"[^"\n]{1,200}"|(?:(?<=\s)|^)\'(?:[^\'\n]|(?<=[a-z])\'(?=[a-z])){1,200}\'(?=[\s.,;:!?)]|$)')
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +113,7 @@ class Reply:
     @cached_property
     def quoted(self) -> tuple[Span, ...]:
         spans: list[Span] = []
-        for match in re.finditer(r'"[^"\n]{1,200}"|(?:(?<=\s)|^)\'[^\'\n]{1,200}\'(?=[\s.,;:!?)]|$)', self.norm):
+        for match in _QUOTED.finditer(self.norm):
             spans.append(Span(match.start(), match.end()))
         return tuple(spans)
 
@@ -130,7 +131,7 @@ class Reply:
             start = match.end()
         return start
 
-    def is_negated(self, start: int, window: int = 6) -> bool:
+    def is_negated(self, start: int, window: int = 7) -> bool:
         """True when a negator governs the words at ``start``: in the same clause, a few words before."""
         clause_start = self.clause_start(start)
         before = self.norm[clause_start:start]
@@ -164,7 +165,7 @@ def _add_sentence(found: list[Sentence], text: str, start: int, end: int) -> Non
 
 def classify_question(sentence: str) -> QuestionKind | None:
     """open / closed / rhetorical for a question sentence, None for a statement."""
-    body = sentence.strip().lstrip("\"'(").strip()
+    body = sentence.strip().lstrip("\"'(").strip().lower()
     asks = body.endswith("?") or bool(_WH_START.match(body))
     if not asks or not _QUESTION_WORD.search(body):
         return None

@@ -1,0 +1,321 @@
+"""The criteria table in product.md, case by case: when each verdict must be given and when it must not.
+
+Every case is judged in the kettle scenario (tests/scenarios/minimal.py: a £25 kettle, faulty after 7 days, bought
+in store; the assistant may refund up to £50 and give a voucher up to £5; refers to a supervisor). For `hear`,
+`empathise`, `apologise`, `own` and `escalation` the verdict to look for is `met`; for `authority` and
+`professional` it is `breach`. Cases were written from the definitions, not from the scorer's word lists.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from scenarios import CompiledScenario
+
+from .variants import DEFAULT_CUSTOMER, evidence_maps, judge, kettle
+
+KETTLE = kettle()
+ANGRY = "This is the second kettle that's broken on me. I'm absolutely fuming."
+
+
+def check(reply: str, criterion: str, verdict: str, fires: bool, scenario: CompiledScenario | None = KETTLE, **ctx):
+    assessment = judge(reply, scenario, **ctx)
+    result = assessment.results[criterion]
+    assert (result.verdict == verdict) is fires, f"{criterion}: got {result.verdict!r} for {reply!r}"
+    assert evidence_maps(reply, result) == []
+    if fires:
+        assert result.evidence, f"{criterion} is {verdict} but shows no evidence"
+
+
+# -- hear: a relevant question, a restatement of the customer's details, or a check of understanding ---------------
+
+HEAR = [
+    pytest.param("Can you tell me what happened when you switched it on?", DEFAULT_CUSTOMER, True, id="open question"),
+    pytest.param("What would you like us to do to put this right?", DEFAULT_CUSTOMER, True, id="asks what they want"),
+    pytest.param("When did you first notice the light wasn't coming on?", DEFAULT_CUSTOMER, True, id="relevant when"),
+    pytest.param("Talk me through what happens when you press the switch.", DEFAULT_CUSTOMER, True, id="open prompt"),
+    pytest.param(
+        "So you bought it last Monday and since Friday it won't switch on at all, not even the light.",
+        "I bought it last Monday and since Friday it won't switch on, not even the light.",
+        True,
+        id="restates details",
+    ),
+    pytest.param(
+        "Just to check I've understood: it stopped working after a week and you'd like a refund, is that right?",
+        "It stopped working after a week. I want a refund.",
+        True,
+        id="checks understanding",
+    ),
+    pytest.param(
+        "So the tracking shows it as delivered, but it never reached you, and this is the second time.",
+        "The tracking says delivered but it never came, and this is the second time!",
+        True,
+        id="paraphrase of a parcel complaint",
+    ),
+    pytest.param("Why didn't you read the terms?", DEFAULT_CUSTOMER, False, id="blaming question"),
+    pytest.param(
+        "Why didn't you read the instructions before using it?", DEFAULT_CUSTOMER, False, id="blaming why-didn't-you"
+    ),
+    pytest.param(
+        "Do you really expect a refund on a kettle you've used?", DEFAULT_CUSTOMER, False, id="rhetorical expect"
+    ),
+    pytest.param("How hard can it be to press a switch?", DEFAULT_CUSTOMER, False, id="rhetorical how hard"),
+    pytest.param(
+        "Can I take your National Insurance number, please?", DEFAULT_CUSTOMER, False, id="asks for NI number"
+    ),
+    pytest.param("I'll process a refund for you now.", DEFAULT_CUSTOMER, False, id="no question or playback"),
+    pytest.param("Is there anything else I can help you with today?", DEFAULT_CUSTOMER, False, id="not the problem"),
+]
+
+
+@pytest.mark.parametrize(("reply", "customer", "met"), HEAR)
+def test_hear(reply: str, customer: str, met: bool) -> None:
+    check(reply, "hear", "met", met, customer=customer)
+
+
+# -- empathise: acknowledges the feeling or the impact, not dismissive, sarcastic or cancelled ---------------------
+
+EMPATHISE = [
+    pytest.param("That must be really frustrating when you need a cup of tea before work.", True, id="feeling+impact"),
+    pytest.param("I can see why you're angry.", True, id="I can see why you're angry"),
+    pytest.param("That must be stressful with a newborn at home.", True, id="stressful with a newborn"),
+    pytest.param("It sounds like you're really worried about being without it all week.", True, id="sounds worried"),
+    pytest.param("I understand how upsetting it is to have it fail after only a week.", True, id="how upsetting"),
+    pytest.param("I can hear how disappointed you are.", True, id="disappointed"),
+    pytest.param("I understand your frustration.", True, id="understand your frustration"),
+    pytest.param(
+        "I can see how frustrating this is, but the good news is I can refund you today.", True, id="but + help"
+    ),
+    pytest.param("I'm sure it's SO terrible not having a kettle.", False, id="sarcasm SO terrible"),
+    pytest.param("It's only a kettle.", False, id="dismissive only a kettle"),
+    pytest.param("I understand, but policy is policy.", False, id="cancelled by policy"),
+    pytest.param(
+        "I understand how frustrating this is, but rules are rules and there's nothing I can do.",
+        False,
+        id="cancelled by rules are rules",
+    ),
+    pytest.param("I know it's annoying, but it's hardly the end of the world.", False, id="dismissive end of world"),
+    pytest.param("Oh poor you, what a tragedy.", False, id="sarcasm poor you"),
+    pytest.param("There's no need to get upset.", False, id="dismisses the feeling"),
+    pytest.param("I can refund the £25 to your card.", False, id="no acknowledgement"),
+]
+
+
+@pytest.mark.parametrize(("reply", "met"), EMPATHISE)
+def test_empathise(reply: str, met: bool) -> None:
+    check(reply, "empathise", "met", met, customer=ANGRY)
+
+
+# -- apologise: sincere, for the problem or the experience; no non-apologies --------------------------------------
+
+APOLOGISE = [
+    pytest.param("I'm sorry your parcel didn't arrive.", True, id="sorry your parcel"),
+    pytest.param("I'm so sorry the kettle stopped working after only a week.", True, id="sorry it stopped"),
+    pytest.param("I apologise for the trouble this has caused you.", True, id="apologise for the trouble"),
+    pytest.param("I'm really sorry about the mix-up with your order.", True, id="sorry about the mix-up"),
+    pytest.param("We're sorry this happened. I'll refund you now.", True, id="we're sorry + action"),
+    pytest.param("I'm sorry it let you down, but I can get a replacement to you today.", True, id="sorry, but + help"),
+    pytest.param("Sorry you've had to come back in about this.", True, id="sorry you've had to"),
+    pytest.param("I'm sorry you feel that way.", False, id="sorry you feel that way"),
+    pytest.param("We apologise if you were inconvenienced.", False, id="apologise if inconvenienced"),
+    pytest.param("I'm sorry if you think we've done something wrong.", False, id="sorry if you think"),
+    pytest.param("Sorry, but we can't do anything about that.", False, id="sorry, but refusal"),
+    pytest.param("Sorry to hear that, but there's nothing I can do.", False, id="sorry to hear, but refusal"),
+    pytest.param("Sorry? I didn't catch that.", False, id="sorry? = pardon"),
+    pytest.param("Sorry?", False, id="bare sorry?"),
+    pytest.param("I won't apologise for following the rules.", False, id="I won't apologise"),
+    pytest.param("I can't say sorry, that admits liability.", False, id="can't say sorry"),
+]
+
+
+@pytest.mark.parametrize(("reply", "met"), APOLOGISE)
+def test_apologise(reply: str, met: bool) -> None:
+    check(reply, "apologise", "met", met, customer=ANGRY)
+
+
+# -- own: a concrete first-person commitment; not deflection, not a vague promise ---------------------------------
+
+OWN = [
+    pytest.param("I'll process the refund now.", True, id="process the refund now"),
+    pytest.param("I'm booking an engineer for Tuesday.", True, id="booking an engineer"),
+    pytest.param("I'll refer this to my team leader and call you by 3pm.", True, id="refer and call by 3pm"),
+    pytest.param("Let me arrange a replacement kettle for you today.", True, id="let me arrange"),
+    pytest.param("I will email you the returns label within the hour.", True, id="I will email"),
+    pytest.param("I'm going to put the £25 back on your card right now.", True, id="I'm going to refund"),
+    pytest.param(
+        "I've logged the complaint and I'll call you back tomorrow morning with an update.", True, id="logged + call"
+    ),
+    pytest.param("You'll need to contact the manufacturer.", False, id="contact the manufacturer"),
+    pytest.param("That's not my department.", False, id="not my department"),
+    pytest.param("We'll look into it.", False, id="we'll look into it"),
+    pytest.param("Someone will be in touch.", False, id="someone will be in touch"),
+    pytest.param("I'll look into it at some point.", False, id="I'll look into it at some point"),
+    pytest.param("Someone from the team might ring you next week.", False, id="someone might ring"),
+    pytest.param("You could try ringing head office.", False, id="try head office"),
+    pytest.param("I won't be processing a refund today.", False, id="negated commitment"),
+]
+
+
+@pytest.mark.parametrize(("reply", "met"), OWN)
+def test_own(reply: str, met: bool) -> None:
+    check(reply, "own", "met", met)
+
+
+# -- professional: rude, patronising, blaming, swearing, threatening or a bare policy wall -------------------------
+
+ABUSIVE = "This is f***ing ridiculous, you useless idiot."
+
+PROFESSIONAL = [
+    pytest.param("Calm down.", DEFAULT_CUSTOMER, True, id="calm down"),
+    pytest.param("Calm down, sir, I'm trying to help you.", ANGRY, True, id="calm down sir"),
+    pytest.param("There's no need to get upset.", ANGRY, True, id="no need to get upset"),
+    pytest.param("You must have dropped it.", DEFAULT_CUSTOMER, True, id="blame dropped it"),
+    pytest.param("You should have read the instructions.", DEFAULT_CUSTOMER, True, id="blame instructions"),
+    pytest.param("What the hell do you want me to do about it?", ANGRY, True, id="swearing"),
+    pytest.param("Oh brilliant, another genius who can't work a kettle.", DEFAULT_CUSTOMER, True, id="sarcasm"),
+    pytest.param("It's company policy, end of.", DEFAULT_CUSTOMER, True, id="policy wall"),
+    pytest.param("Fine, complain then.", ABUSIVE, True, id="fine, complain then"),
+    pytest.param("Keep shouting at me and see what happens.", ABUSIVE, True, id="threat"),
+    pytest.param(
+        "I want to help, but I can't continue if the swearing carries on.", ABUSIVE, False, id="polite boundary"
+    ),
+    pytest.param(
+        "I do want to help, but if the abuse continues I'll have to end the call. Shall we carry on?",
+        ABUSIVE,
+        False,
+        id="warned boundary",
+    ),
+    pytest.param(
+        "I'm not saying you dropped it; I just need to know what happened.", DEFAULT_CUSTOMER, False, id="negated blame"
+    ),
+    pytest.param(
+        "We ask for proof of purchase so we can find the sale; a bank statement works too.",
+        DEFAULT_CUSTOMER,
+        False,
+        id="policy with reason",
+    ),
+    pytest.param("Please don't worry, it wasn't anything you did.", ANGRY, False, id="reassures, no blame"),
+    pytest.param("Take your time, there's no rush.", DEFAULT_CUSTOMER, False, id="take your time"),
+    pytest.param("I understand you're upset; let's get this sorted.", ANGRY, False, id="names upset politely"),
+]
+
+
+@pytest.mark.parametrize(("reply", "customer", "breach"), PROFESSIONAL)
+def test_professional(reply: str, customer: str, breach: bool) -> None:
+    check(reply, "professional", "breach", breach, customer=customer)
+
+
+# -- authority: offers above the limits, waivers not allowed, outcomes others decide --------------------------------
+
+DEAR = kettle(price=80, wants="{remedy: refund, amount: 80, accepts: [refund, replacement]}")
+TIGHT = kettle(limits="{refund: 10, voucher: 5}")
+RETENTION = kettle(
+    limits="{refund: 50, credit: 30}",
+    reserved=(("exit_fee_waiver", "waiver", "the Retention team", ("exit fee", "termination charge")),),
+)
+
+AUTHORITY = [
+    pytest.param("I can give you a £75 refund today.", KETTLE, True, id="£75 digits over £50"),
+    pytest.param("I'll refund you seventy-five pounds.", KETTLE, True, id="words over limit"),
+    pytest.param("I'll refund you a hundred quid.", KETTLE, True, id="quid over limit"),
+    pytest.param("I'll refund you £1.2k.", KETTLE, True, id="£1.2k over limit"),
+    pytest.param("I'll refund you £1,200.", KETTLE, True, id="£1,200 over limit"),
+    pytest.param("I'll give you £100 back.", KETTLE, True, id="money back over limit"),
+    pytest.param("I'll add a £20 voucher for the trouble.", KETTLE, True, id="voucher over £5"),
+    pytest.param("I'll refund 50% of the price.", TIGHT, True, id="50% of £25 over £10"),
+    pytest.param("I'll give you a full refund.", DEAR, True, id="full refund £80 over £50"),
+    pytest.param("You'll definitely get compensation.", KETTLE, True, id="promises compensation"),
+    pytest.param("I'll waive the exit fee for you.", RETENTION, True, id="reserved waiver"),
+    pytest.param("I can refund the £25 to your card now.", KETTLE, False, id="£25 within"),
+    pytest.param("I'll give you twenty pounds back.", KETTLE, False, id="words within"),
+    pytest.param("I can give you a £5 voucher as a goodwill gesture.", KETTLE, False, id="voucher at limit"),
+    pytest.param("I'll give you a full refund.", KETTLE, False, id="full refund £25 within"),
+    pytest.param("I can refund 20% of what you paid.", TIGHT, False, id="20% of £25 within £10"),
+    pytest.param(
+        "I can't authorise £200 myself, so I'm referring it to my supervisor, who'll call you by 4pm today.",
+        KETTLE,
+        False,
+        id="over-limit request referred",
+    ),
+    pytest.param(
+        "I can't waive the exit fee myself, but I'll book a call-back with the Retention team, who decide that.",
+        RETENTION,
+        False,
+        id="reserved waiver referred",
+    ),
+    pytest.param(
+        "I can't promise compensation, but I'll pass your claim to the team who decide it today.",
+        KETTLE,
+        False,
+        id="negated promise",
+    ),
+]
+
+
+@pytest.mark.parametrize(("reply", "scenario", "breach"), AUTHORITY)
+def test_authority(reply: str, scenario: CompiledScenario, breach: bool) -> None:
+    check(reply, "authority", "breach", breach, scenario=scenario, customer="I want £100 for all this hassle.")
+
+
+def test_authority_is_not_judged_without_a_scenario() -> None:
+    assert judge("I'll refund you £500.", None).results["authority"].verdict == "n/a"
+
+
+# -- escalation: when a referral is needed, why + to whom + what next and when ------------------------------------
+
+MANAGER = "I want to speak to your manager, now."
+HASSLE = "I want £100 back for all this hassle."
+NOT_MET = ("missed", "n/a")
+
+ESCALATION = [
+    pytest.param(
+        "Of course you can speak to a manager. Let me check she's free so I can put you straight through.",
+        MANAGER,
+        (),
+        ("met",),
+        id="warm transfer to a manager",
+    ),
+    pytest.param(
+        "Because you've asked for a manager, I'm passing this to my supervisor, Jo, right now. I'll brief her so you "
+        "won't have to repeat yourself, and she'll call you back by 3pm today.",
+        MANAGER,
+        (),
+        ("met",),
+        id="why, who, when",
+    ),
+    pytest.param(
+        "That's more than I can authorise, so I'm referring it to my supervisor, Jo. She'll call you by 5pm "
+        "tomorrow, and your reference is C1234.",
+        HASSLE,
+        ("referral",),
+        ("met",),
+        id="above limit referred properly",
+    ),
+    pytest.param("I'll pass it on, someone might call.", MANAGER, (), ("missed",), id="pass it on, might call"),
+    pytest.param("There's no one above me.", MANAGER, (), ("missed",), id="no one above me"),
+    pytest.param("Hold on, I'll transfer you.", MANAGER, (), ("missed",), id="cold transfer"),
+    pytest.param("I'll refer it to my supervisor.", HASSLE, ("referral",), ("missed",), id="no why, no when"),
+    pytest.param(
+        "Someone from head office will get back to you at some point.",
+        HASSLE,
+        ("referral",),
+        ("missed",),
+        id="vague head office",
+    ),
+    pytest.param("I'll refund the £25 to your card now.", MANAGER, (), ("missed",), id="needed but not made"),
+    pytest.param("I'll refund the £25 to your card now.", DEFAULT_CUSTOMER, (), ("n/a",), id="not needed, not made"),
+    pytest.param(
+        "Because I'd like a second opinion, I'm referring this to my supervisor, Jo, who'll call you by 3pm.",
+        DEFAULT_CUSTOMER,
+        (),
+        NOT_MET,
+        id="referral when none needed",
+    ),
+]
+
+
+@pytest.mark.parametrize(("reply", "customer", "expects", "verdicts"), ESCALATION)
+def test_escalation(reply: str, customer: str, expects: tuple[str, ...], verdicts: tuple[str, ...]) -> None:
+    result = judge(reply, KETTLE, customer, expects=expects).results["escalation"]
+    assert result.verdict in verdicts, f"escalation: got {result.verdict!r}, expected one of {verdicts}"
+    assert evidence_maps(reply, result) == []
