@@ -11,8 +11,9 @@ between calls but the caches of each compiled scenario's machine and voice. A tu
 5. mood: the reply's effects (weights in ``data/mood.yaml``), then escalation points whose triggers hold;
 6. outcome: resolved or escalated by guard, then customer_left (anger 100, patience 0, or a scripted
    ``customer_gives_up`` point), then timed_out;
-7. the customer's reply: facts asked for, identity answers, the stage line for the reaction, the answer to an
-   offer, escalation lines; or, if the conversation ended, the outcome's last line.
+7. the customer's reply: facts asked for, identity answers, the stage line for the reaction (push-back always;
+   otherwise when nothing else answers the reply, or the customer is angrier), the answer to an offer, escalation
+   lines; or, if the conversation ended, the outcome's last line.
 
 Example::
 

@@ -34,8 +34,8 @@ _ADJUSTMENT = re.compile(
     r"reach|keep in touch)|no (?:extra )?(?:cost|charge) (?:for|to) you)\b"
 )
 _GUARANTEE = re.compile(
-    r"\b(?:i guarantee|guaranteed|i promise(?: you)?|you'll definitely|you will definitely|(?:he|she|they|it)(?:'ll| will) "
-    r"definitely|definitely (?:be|get|cover|pay|refund|approve|waive|agree)|100% "
+    r"\b(?:i guarantee|guaranteed|i promise(?: you)?|you'll definitely|you will definitely|"
+    r"(?:he|she|they|it)(?:'ll| will) definitely|definitely (?:be|get|cover|pay|refund|approve|waive|agree)|100% "
     r"(?:be|get)|i can assure you (?:you'll|it will)|i'll make sure you get)\b[^.!?]{0,80}\b(?:fixed|compensat\w*|paid|"
     r"waive\w*|approved?|money|floor|damage|fee|refund|credit|cover|back|sorted by|tomorrow|today|costs?|it)"
 )

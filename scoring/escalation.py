@@ -29,8 +29,8 @@ _LIMIT_REASON = re.compile(
     r"{2,25}(?:can|could|is able|are able|decides?|handles?)|needs? (?:approval|authorisation|sign-off|sign off|an "
     r"override|a (?:supervisor|manager)|to be (?:approved|authorised|signed off))|isn't (?:mine|my decision)|is not "
     r"(?:mine|my decision)|not my decision|(?:sits|rests|lies) with|(?:they|who|she|he) (?:decides?|handles?|deals? "
-    r"with|assess(?:es)?|specialises?)|my limit|my authority|the most i can|the most i'm (?:allowed|able) to|(?:for|anything)"
-    r" (?:a )?(?:higher|bigger|larger) (?:amount|sum)|anything (?:more|beyond|above) (?:that|this))\b"
+    r"with|assess(?:es)?|specialises?)|my limit|my authority|the most i can|the most i'm (?:allowed|able) to|"
+    r"(?:for|anything) (?:a )?(?:higher|bigger|larger) (?:amount|sum)|anything (?:more|beyond|above) (?:that|this))\b"
 )
 
 
@@ -86,9 +86,12 @@ def _handovers(reply: Reply) -> list[Hit]:
         named = [hit for hit in recipients if sentence.start <= hit.start < sentence.end]
         if not named:
             continue
-        if search_any("escalation", "transfer", sentence.text) or search_any("escalation", "follow_up", sentence.text):
-            if not reply.is_negated(named[0].start) and not reply.is_quoted(named[0].start, named[0].end):
-                found.append(Hit(sentence.start, sentence.end, "handover", ""))
+        hands_over = search_any("escalation", "transfer", sentence.text) or search_any(
+            "escalation", "follow_up", sentence.text
+        )
+        first = named[0]
+        if hands_over and not reply.is_negated(first.start) and not reply.is_quoted(first.start, first.end):
+            found.append(Hit(sentence.start, sentence.end, "handover", ""))
     return found
 
 

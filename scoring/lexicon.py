@@ -62,7 +62,7 @@ def lexicon(name: str) -> MappingProxyType[str, tuple[Phrase, ...]]:
     return MappingProxyType({kind: tuple(phrases) for kind, phrases in grouped.items()})
 
 
-LEXICONS = ("apology", "empathy", "escalation", "hear", "legal", "ownership", "professional")
+LEXICONS = ("apology", "empathy", "escalation", "hear", "legal", "offers", "ownership", "professional")
 
 
 @dataclass(frozen=True, slots=True)

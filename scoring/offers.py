@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 from scenarios import CompiledScenario, Offer
 
+from .lexicon import lexicon
 from .text import Reply
 
 _NUMBER_WORDS = {
@@ -36,78 +37,13 @@ _DELIVERY_TOO = re.compile(
     r"\b(?:including|plus|and) (?:the )?(?:delivery|postage|shipping)\b"
 )
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(pattern))
-    for kind, pattern in (
-        (
-            "waiver",
-            r"\b(?:waive|waiving|waived|waiver|write (?:it |that |the fee )?off|written off|let you off|scrap "
-            r"the|drop the (?:fee|charge)|no (?:exit|termination|cancellation) (?:fee|charge)|won't have to pay "
-            r"the (?:exit|termination|cancellation)|without (?:paying )?the (?:exit|termination|cancellation) "
-            r"(?:fee|charge)|free of the (?:exit|termination))",
-        ),
-        (
-            "compensation",
-            r"\b(?:compensat\w*|pay for (?:the|your) (?:floor|damage|repairs?|new floor|laminate)|cover "
-            r"the (?:cost|costs) of (?:the|your) (?:floor|damage|laminate)|reimburse (?:you )?for (?:the|"
-            r"your) (?:floor|damage|lost)|damages|pay (?:you )?for (?:your )?lost (?:income|earnings|"
-            r"work))",
-        ),
-        ("refund", r"\b(?:store credit|credit note|cheque|bank transfer|pay you|payment to you)"),
-        ("voucher", r"\b(?:voucher|gift card|e-?voucher)"),
-        (
-            "price_reduction",
-            r"\b(?:discount|% off|per ?cent off|percent off|price reduction|reduce the price|reduced "
-            r"price|knock (?:£?[\d,.]+k?|\w+) off|take (?:£?[\d,.]+|\w+) off|partial refund)",
-        ),
-        (
-            "refund",
-            r"\b(?:refund\w*|money back|give (?:you )?(?:£\s?[\d,.]+k?|\w+ (?:pounds|quid)) back|reimburs\w*|pay (?:you )?back|put (?:it|the money|£?\d+) back)",
-        ),
-        (
-            "credit",
-            r"\b(?:credit|off (?:your|the) (?:bill|account|next bill)|(?:£?[\d.,]+|\w+ (?:pounds|quid)) (?:\w+ )?(?:on|to|onto) (?:your|the) (?:account|bill))",
-        ),
-        (
-            "replacement",
-            r"\b(?:replace\w*|new one|swap|exchange|re-?send|re-?ship\w*|send (?:you )?(?:out )?(?:another|"
-            r"a new|a replacement)|dispatch (?:another|a new))",
-        ),
-        ("repair", r"\b(?:repair\w*|fix (?:it|the)|mend)"),
-        ("collection", r"\b(?:collect\w*|pick (?:it|them) up|pick-?up)"),
-        (
-            "revisit",
-            r"\b(?:revisit|re-visit|return visit|send (?:the|an) engineer back|engineer (?:back|out|round)|"
-            r"urgent visit)",
-        ),
-        ("engineer", r"\b(?:engineer|technician)"),
-        (
-            "cancellation",
-            r"\b(?:cancel (?:the|your) (?:order|contract)|process (?:the|your) cancellation|"
-            r"cancellation)",
-        ),
-        ("claim", r"\b(?:section 75|s75|claim)"),
-    )
+    (kind.removeprefix("kind:"), phrase.pattern)
+    for kind, phrases in lexicon("offers").items()
+    if kind.startswith("kind:")
+    for phrase in phrases
 )
-_OFFER_VERB = re.compile(
-    r"\b(?:i'll|i will|i can|i could|we'll|we will|we can|we could|i'm going to|we're going to|let me|"
-    r"i'm happy to|i've (?:just |now |also |already )?(?:\w+ed|put|sent|set|got|chucked|thrown|given)|i'd like to|i would like to|i am going to|i'm able to|i am able to|you'll get|you will get|you'll "
-    r"receive|you will receive|you'll have|you will have|you'll be getting|you're getting|you're entitled|you are "
-    r"entitled|i'm offering|i can offer|i'd offer|how about|what about|would you like|would you prefer|do you want|"
-    r"i'm giving|i'm putting|i guarantee|i promise|i'll make sure|i'll get|we'll get|i'll arrange|you'll definitely|"
-    r"you will definitely|definitely|guaranteed|of course you'll|that's|there's|i've authorised|i authorise|i'll "
-    r"authorise|i can authorise|i'm authorising|i'll process|i've processed|i'll add|i've added)\b"
-)
-_REFERRED = re.compile(
-    r"\b(?:ask|asking|request|requesting|refer|referring|escalat\w*|put (?:it |this |that )?forward|recommend|get "
-    r"(?:approval|sign-off|authorisation|it approved|that approved|this approved)|for approval|to approve|to "
-    r"authorise|needs? (?:approval|authorisation|sign-off|to be approved)|approved by|sign(?:ed)? off|(?:team leader|"
-    r"manager|supervisor|retention team|retentions team|claims team|returns team|specialist|complaints team|section "
-    r"75 team|s75 team|card team|billing team) (?:will|can|to|would|may|might|decides?|reviews?|considers?|looks?)|"
-    r"can't promise|cannot promise|can't guarantee|cannot guarantee|not (?:able|allowed|authorised) to (?:promise|"
-    r"agree|authorise|offer|approve|waive)|may be able|might be able|subject to|if (?:it's |that's )?approved|see if|"
-    r"whether|their decision|their call|up to them|isn't my decision|not my decision|beyond my|above my|over my|"
-    r"outside my|only the \w+|can't (?:waive|authorise|approve|agree)|cannot (?:waive|authorise|approve|agree))\b"
-)
+_OFFER_VERB = lexicon("offers")["offer_verb"][0].pattern
+_REFERRED = lexicon("offers")["referred"][0].pattern
 _NEGATED_OFFER = re.compile(
     r"\b(?:can't|cannot|won't|will not|unable to|not able to|not allowed to|not authorised to|no way|don't|do not|"
     r"isn't|is not|not going to|wouldn't|never)\b[^.,;]{0,25}$"
