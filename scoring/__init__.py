@@ -5,6 +5,7 @@ from .context import Context
 from .legal import Rule, rules
 from .model import CRITERIA, Assessment, CriterionResult, Evidence, signals_as_dict
 from .offers import extract_offers, parse_amount
+from .report import CriterionSummary, TranscriptReport, transcript_report
 from .rubric import BANDS, Rubric, rubric
 from .text import Reply, classify_question, normalise
 
@@ -14,10 +15,12 @@ __all__ = [
     "Assessment",
     "Context",
     "CriterionResult",
+    "CriterionSummary",
     "Evidence",
     "Reply",
     "Rubric",
     "Rule",
+    "TranscriptReport",
     "assess",
     "classify_question",
     "extract_offers",
@@ -26,4 +29,5 @@ __all__ = [
     "rubric",
     "rules",
     "signals_as_dict",
+    "transcript_report",
 ]

@@ -28,7 +28,9 @@ class Judgement:
 
 
 _NOT_ABOUT_PROBLEM = re.compile(
-    r"\b(?:anything else|put you on hold|hold for|is that (?:ok|alright|all right|fair|acceptable|good)|does that "
+    r"^(?:i|we)(?:'ll| can| will| could| would)\b|\b(?:postcode|order number|order no|order ref|email address|full name|"
+    r"your name|date of birth|account number|first line|security (?:questions?|check|details)|reference number|card "
+    r"number|verify|verification|confirm (?:your|the) (?:email|name|address|details|identity))\b|\b(?:anything else|put you on hold|hold for|is that (?:ok|alright|all right|fair|acceptable|good)|does that "
     r"(?:sound|work)|how does that sound|sounds? (?:ok|good|fair)|are you happy|happy with that|would that be "
     r"(?:ok|alright|acceptable)|ok\?|alright\?|shall i go ahead|can i go ahead|do you want me to go ahead|is there "
     r"anything|can i help with anything|can i just|may i just)"
@@ -71,22 +73,56 @@ def facts_asked(reply: Reply, ctx: Context) -> tuple[str, ...]:
     return tuple(asked)
 
 
+def _details_source(ctx: Context) -> str:
+    """The customer's line, plus what the scenario says they told us (their facts), as text to echo."""
+    if ctx.scenario is None:
+        return ctx.customer_line
+    facts = " . ".join(fact.value for fact in ctx.scenario.spec.customer.facts.values() if not fact.hidden)
+    return f"{ctx.customer_line} . {facts}"
+
+
+def _breach_spans(reply: Reply, ctx: Context) -> list[Hit]:
+    """Where the reply breaks a legal or conduct rule: a question there asks for the wrong thing."""
+    from .legal import legal_findings
+
+    spans = [Hit(*reply_span(reply, e.start, e.end), "breach", "") for _, e in legal_findings(reply, ctx)]
+    conduct = professional(reply, ctx)
+    if conduct.verdict == "breach":
+        spans += [Hit(*reply_span(reply, e.start, e.end), "breach", "") for e in conduct.evidence]
+    return spans
+
+
+def reply_span(reply: Reply, start: int, end: int) -> tuple[int, int]:
+    """Normalised span for evidence given in original characters (identity when nothing was rewritten)."""
+    starts = [i for i, value in enumerate(reply._starts) if value >= start]
+    ends = [i for i, value in enumerate(reply._ends) if value <= end]
+    return (starts[0] if starts else 0), (ends[-1] + 1 if ends else 0)
+
+
+def _breaks_rules(reply: Reply, ctx: Context) -> bool:
+    from .legal import legal_findings
+
+    return bool(legal_findings(reply, ctx)) or professional(reply, ctx).verdict == "breach"
+
+
 def hear(reply: Reply, ctx: Context) -> Judgement:
     irrelevant = list(find(reply, "hear", "irrelevant", skip_negated=False))
     if ctx.legal and ctx.legal.identity_check_required:
         irrelevant = [hit for hit in irrelevant if "birth" not in reply.norm[hit.start : hit.end]]
     proof: list[Evidence] = []
+    breaches = _breach_spans(reply, ctx)
     for question in reply.questions:
         if question.question == "rhetorical" or _NOT_ABOUT_PROBLEM.search(question.text):
             continue
         span = Hit(question.start, question.end, "question", "")
-        if any(overlaps(span, bad) for bad in irrelevant):
+        if any(overlaps(span, bad) for bad in irrelevant + breaches):
             continue
         proof.append(evidence(reply, span, "R56"))
     for kind in ("check", "restate", "ask_want"):
         proof.extend(evidence(reply, hit, "R56") for hit in find(reply, "hear", kind, skip_negated=False))
-    if not proof:
-        proof.extend(evidence(reply, hit, "R56") for hit in echoes(reply, ctx.customer_line))
+    if not proof and not _breaks_rules(reply, ctx):
+        # restating the customer's details counts as listening, unless it only serves a refusal or a put-down
+        proof.extend(evidence(reply, hit, "R56") for hit in echoes(reply, _details_source(ctx)))
     if proof:
         return Judgement("met", tuple(sorted(set(proof), key=lambda e: e.start)), ("question",))
     bad = [evidence(reply, hit, "R33") for hit in irrelevant]

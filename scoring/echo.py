@@ -15,8 +15,7 @@ from .matching import Hit
 from .text import Reply
 
 _WORD = re.compile(r"£?\d[\d,.]*|[a-z][a-z'-]*")
-MIN_WORDS = 3
-MIN_WORDS_WITH_PAIR = 2
+MIN_WORDS = 2
 
 
 def _stem(word: str) -> str:
@@ -63,6 +62,6 @@ def echoes(reply: Reply, customer_line: str) -> list[Hit]:
     ]
     if run:
         return run
-    if len(distinct) >= MIN_WORDS or (paired and len(distinct) >= MIN_WORDS_WITH_PAIR):
+    if len(distinct) >= MIN_WORDS + 1 or (paired and len(distinct) >= MIN_WORDS):
         return hits
     return []
