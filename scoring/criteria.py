@@ -27,14 +27,6 @@ class Judgement:
     tags: tuple[str, ...] = ()
 
 
-_NOT_ABOUT_PROBLEM = re.compile(
-    r"^(?:i|we)(?:'ll| can| will| could| would)\b|\b(?:postcode|order number|order no|order ref|email address|full name|"
-    r"your name|date of birth|account number|first line|security (?:questions?|check|details)|reference number|card "
-    r"number|verify|verification|confirm (?:your|the) (?:email|name|address|details|identity))\b|\b(?:anything else|put you on hold|hold for|is that (?:ok|alright|all right|fair|acceptable|good)|does that "
-    r"(?:sound|work)|how does that sound|sounds? (?:ok|good|fair)|are you happy|happy with that|would that be "
-    r"(?:ok|alright|acceptable)|ok\?|alright\?|shall i go ahead|can i go ahead|do you want me to go ahead|is there "
-    r"anything|can i help with anything|can i just|may i just)"
-)
 _APOLOGY_LEAD = re.compile(r"\bsorry (?:that )?$|\bsorry (?:that )?(?:you|you've|you have) $")
 _CONTRAST = re.compile(r"\b(?:but|however|although|though|yet)\b")
 
@@ -112,7 +104,7 @@ def hear(reply: Reply, ctx: Context) -> Judgement:
     proof: list[Evidence] = []
     breaches = _breach_spans(reply, ctx)
     for question in reply.questions:
-        if question.question == "rhetorical" or _NOT_ABOUT_PROBLEM.search(question.text):
+        if question.question == "rhetorical" or search_any("hear", "procedural", question.text):
             continue
         span = Hit(question.start, question.end, "question", "")
         if any(overlaps(span, bad) for bad in irrelevant + breaches):
