@@ -3,6 +3,7 @@ PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PACKAGES := app scenarios scoring
@@ -17,6 +18,11 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $@
 
+# axe-core for the browser tests' accessibility checks, pinned by package-lock.json.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
 run: $(STAMP)
 	$(BIN)/frontline serve --host $(HOST) --port $(PORT)
 
@@ -27,7 +33,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy $(PACKAGES)
 
-test: lint typecheck
+test: lint typecheck $(NODE_STAMP)
 	$(BIN)/pytest
 
 bench: $(STAMP)
@@ -37,4 +43,4 @@ schema: $(STAMP)
 	$(BIN)/frontline scenarios schema > scenarios/scenario.schema.json
 
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache node_modules
