@@ -40,7 +40,7 @@ def find(
                 continue
             if skip_quoted and reply.is_quoted(start, end):
                 continue
-            if skip_negated and reply.is_negated(start):
+            if skip_negated and reply.is_negated(start) and not reply.is_denial(start, end):
                 continue
             yield Hit(start, end, kind, phrase.note)
 

@@ -139,6 +139,12 @@ class Reply:
         recent = " ".join(words[-window:])
         return bool(_NEGATOR.search(recent))
 
+    def is_denial(self, start: int, end: int) -> bool:
+        """True when the words carry their own negation ("nothing I can do", "can't refund"): a negator before them
+        in the same clause is part of the same refusal ("if the till won't let me, there's nothing I can do"), not a
+        denial of it."""
+        return bool(_NEGATOR.search(self.norm, start, end))
+
     def is_quoted(self, start: int, end: int) -> bool:
         """True inside quotation marks or after a reporting frame ("the sign says ...") in the same sentence."""
         if any(span.start <= start and end <= span.end for span in self.quoted):

@@ -197,6 +197,29 @@ PROFESSIONAL = [
     pytest.param("Please don't worry, it wasn't anything you did.", ANGRY, False, id="reassures, no blame"),
     pytest.param("Take your time, there's no rush.", DEFAULT_CUSTOMER, False, id="take your time"),
     pytest.param("I understand you're upset; let's get this sorted.", ANGRY, False, id="names upset politely"),
+    pytest.param("Our refund policy is 14 days, so there's nothing to discuss.", ANGRY, True, id="policy as answer"),
+    pytest.param("It's all in the terms and conditions you agreed to.", ANGRY, True, id="hides behind terms"),
+    pytest.param("Did you not read the leaflet in the box?", DEFAULT_CUSTOMER, True, id="didn't you read"),
+    pytest.param("Next time make sure you keep the box.", DEFAULT_CUSTOMER, True, id="next time lecture"),
+    pytest.param("It's probably the way you're filling it, to be honest.", DEFAULT_CUSTOMER, True, id="blames use"),
+    pytest.param("Are you sure you plugged it in?", DEFAULT_CUSTOMER, True, id="doubts the customer"),
+    pytest.param("I'm sure it's been such an ordeal boiling water in a pan.", ANGRY, True, id="sarcastic sympathy"),
+    pytest.param("Grow up, it's a kettle.", ABUSIVE, True, id="grow up"),
+    pytest.param("My supervisor would only tell you the same.", ANGRY, True, id="manager says the same"),
+    pytest.param("Kettles take as long as they take to come back from repair.", ANGRY, True, id="fatalism"),
+    pytest.param("Go ahead, complain to whoever you like.", ANGRY, True, id="go ahead"),
+    pytest.param("You should have been told that when you bought it, I'm sorry.", ANGRY, False, id="passive should"),
+    pytest.param("You shouldn't have had to come back twice.", ANGRY, False, id="shouldn't have had to"),
+    pytest.param(
+        "Our policy is to refund faulty items in full, so I'll do that now.", ANGRY, False, id="policy that helps"
+    ),
+    pytest.param(
+        "Any supervisor would tell you the same: it's faulty, so it's a full refund.",
+        ANGRY,
+        False,
+        id="colleague agrees the customer is right",
+    ),
+    pytest.param("Are you sure you'd rather have a refund than a new one?", ANGRY, False, id="checks preference"),
 ]
 
 
