@@ -1,0 +1,52 @@
+"""Storage: the SQL tables, engines and sessions, and migrations (SQLite by default, PostgreSQL to scale out).
+
+Every table's model must be imported here, so ``Base.metadata`` (what migrations are checked against) is complete.
+"""
+
+from .base import NAMING_CONVENTION, Base, UtcDateTime, utcnow
+from .engine import SQLITE_BUSY_TIMEOUT_MS, Database, DatabaseURLError, make_engine, parse_url
+from .migrate import alembic_config, current_revision, downgrade, head_revision, migration_lock, upgrade
+from .models import (
+    MODES,
+    ROLES,
+    SCENARIO_STATUSES,
+    SPEAKERS,
+    VERDICTS,
+    Conversation,
+    ConversationTurn,
+    ImportedTranscript,
+    Review,
+    ScenarioVersion,
+    SignOff,
+    User,
+)
+
+__all__ = [
+    "MODES",
+    "NAMING_CONVENTION",
+    "ROLES",
+    "SCENARIO_STATUSES",
+    "SPEAKERS",
+    "SQLITE_BUSY_TIMEOUT_MS",
+    "VERDICTS",
+    "Base",
+    "Conversation",
+    "ConversationTurn",
+    "Database",
+    "DatabaseURLError",
+    "ImportedTranscript",
+    "Review",
+    "ScenarioVersion",
+    "SignOff",
+    "User",
+    "UtcDateTime",
+    "alembic_config",
+    "current_revision",
+    "downgrade",
+    "head_revision",
+    "make_engine",
+    "migration_lock",
+    "parse_url",
+    "upgrade",
+    "utcnow",
+]

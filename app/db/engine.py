@@ -1,0 +1,98 @@
+"""Engines and sessions from a database URL: a SQLite file by default, PostgreSQL (psycopg) to scale out.
+
+SQLite is set up for several processes sharing one file: write-ahead logging (readers never block the writer),
+foreign keys enforced, and a busy timeout so a writer waits for another instead of failing at once.
+
+Example::
+
+    database = Database.connect("sqlite:///var/frontline.sqlite3")
+    with database.session() as session, session.begin():
+        ...
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy.engine import URL
+from sqlalchemy.orm import Session, sessionmaker
+
+SQLITE_BUSY_TIMEOUT_MS = 10_000
+
+
+class DatabaseURLError(ValueError):
+    """The database URL names a database Frontline does not support, or cannot be read."""
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+    finally:
+        cursor.close()
+
+
+def parse_url(url: str) -> URL:
+    """The URL parsed, or :class:`DatabaseURLError` saying which kinds are supported."""
+    try:
+        parsed = make_url(url)
+    except Exception as exc:  # SQLAlchemy raises ArgumentError, ValueError or others for a malformed URL
+        raise DatabaseURLError(f"cannot read the database URL {url!r}: {exc}") from None
+    if parsed.get_backend_name() not in {"sqlite", "postgresql"}:
+        raise DatabaseURLError(
+            f"the database URL names '{parsed.get_backend_name()}'; Frontline runs on SQLite "
+            "(sqlite:///path/file.sqlite3) or PostgreSQL (postgresql+psycopg://user@host/db)"
+        )
+    return parsed
+
+
+def make_engine(url: str, *, echo: bool = False) -> Engine:
+    """An engine for this URL; a SQLite file's folder is created if missing."""
+    parsed = parse_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        database = parsed.database or ""
+        if database and database != ":memory:" and not database.startswith("file:"):
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(parsed, echo=echo, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    if parsed.drivername == "postgresql":
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return create_engine(parsed, echo=echo, pool_pre_ping=True)
+
+
+@dataclass(frozen=True)
+class Database:
+    """One engine and its session factory: what an app process or a command holds for its whole life."""
+
+    engine: Engine
+    sessions: sessionmaker[Session]
+
+    @classmethod
+    def connect(cls, url: str, *, echo: bool = False) -> Database:
+        engine = make_engine(url, echo=echo)
+        return cls(engine, sessionmaker(engine, expire_on_commit=False))
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session that is closed (and any open transaction rolled back) when the block ends."""
+        with self.sessions() as session:
+            yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+__all__ = ["SQLITE_BUSY_TIMEOUT_MS", "Database", "DatabaseURLError", "make_engine", "parse_url"]
