@@ -1,0 +1,75 @@
+"""More of the ways learners break the legal rules, each beside a correct, negated or out-of-context twin.
+
+The rule tables in test_legal_rules.py pin each rule's core; these cases pin the wider phrasings: a refusal that
+carries its own negation after an earlier one, "only an exchange" worded as a passive, fees named on their own,
+the cancellation period misstated in either direction, the phone pushed through a relative, and a third party
+waved through.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from scenarios import CompiledScenario
+
+from .test_legal_rules import DRESS, FAULTY, HEARING, LOST, NO_RECEIPT, NOT_FAULTY, SALE, SOFA_WIFE, check
+from .variants import kettle
+
+REPAIRED = kettle(prior_repairs=1, days_since_delivery=120)
+REPAIRED_LONG_AGO = kettle(prior_repairs=1, days_since_delivery=120, faulty=False)
+SERVICE = kettle(supply="service", days_since_delivery=None)
+CUSTOMER = "It's broken and I want this sorted."
+
+CASES = [
+    pytest.param("R01", "If the till won't let me, there's nothing I can do.", FAULTY, True, id="R01 double negation"),
+    pytest.param("R01", "Faulty kettles can only be exchanged, I'm afraid.", FAULTY, True, id="R01 passive only"),
+    pytest.param("R01", "You only get a repair, not a refund.", FAULTY, True, id="R01 you only get"),
+    pytest.param("R01", "Elsewhere it can only be exchanged.", NOT_FAULTY, False, id="R01 ctx"),
+    pytest.param("R03", "There's a £5 admin fee, so I'll refund £20.", FAULTY, True, id="R03 fee"),
+    pytest.param("R03", "I'll refund the full £25 without any admin fee.", FAULTY, False, id="R03 without fee"),
+    pytest.param("R03", "There's no admin fee on a faulty item.", FAULTY, False, id="R03 negated"),
+    pytest.param("R04", "Faulty items go back to the manufacturer.", FAULTY, True, id="R04 goes back"),
+    pytest.param("R04", "No need to send it back to the maker.", FAULTY, False, id="R04 neg"),
+    pytest.param("R06", "We'll get an engineer to fix it again.", REPAIRED, True, id="R06 fix it again"),
+    pytest.param("R06", "The refund window has closed, so it's a repair.", REPAIRED, True, id="R06 window closed"),
+    pytest.param("R06", "I won't ask you to let us fix it again; it's a refund.", REPAIRED, False, id="R06 negated"),
+    pytest.param("R06", "We'll get an engineer to fix it again.", REPAIRED_LONG_AGO, False, id="R06 not faulty"),
+    pytest.param("R07", "It's the way you're using it, so not covered.", REPAIRED, True, id="R07 blame use"),
+    pytest.param("R07", "You're covered: within six months it's presumed faulty.", REPAIRED, False, id="R07 covered"),
+    pytest.param("R10", "Sale items can only be exchanged.", SALE, True, id="R10 passive only"),
+    pytest.param("R10", "Sale items can only be exchanged if they're not faulty.", NOT_FAULTY, False, id="R10 ctx"),
+    pytest.param("R11", "I'll need the original receipt, I'm afraid.", NO_RECEIPT, True, id="R11 need receipt"),
+    pytest.param("R11", "You won't need the receipt; the bank app is fine.", NO_RECEIPT, False, id="R11 negated"),
+    pytest.param("R14", "Have you tried knocking on your neighbours' doors?", LOST, True, id="R14 knock on doors"),
+    pytest.param("R14", "Technically it was delivered, just not to you.", LOST, True, id="R14 technically"),
+    pytest.param("R14", "You don't need to ask the neighbours; it's ours to sort.", LOST, False, id="R14 negated"),
+    pytest.param("R16", "You'll need a plumber to replace the fitting.", SERVICE, True, id="R16 need a plumber"),
+    pytest.param("R16", "You won't need a plumber; our engineer will come back free.", SERVICE, False, id="R16 neg"),
+    pytest.param("R21", "Our returns window is 7 days from delivery.", DRESS, True, id="R21 window 7 days"),
+    pytest.param("R21", "We can exchange it but we can't refund after 7 days.", DRESS, True, id="R21 can't after 7"),
+    pytest.param("R21", "By law you have 30 days to send back anything bought online.", DRESS, True, id="R21 30 days"),
+    pytest.param("R21", "Cancellations have to be done over the phone.", DRESS, True, id="R21 phone only"),
+    pytest.param("R21", "Online orders can only be returned if they're faulty.", DRESS, True, id="R21 only if faulty"),
+    pytest.param("R21", "By law you have 14 days to cancel, so that's fine.", DRESS, False, id="R21 right"),
+    pytest.param("R21", "Our returns window is 7 days from delivery.", FAULTY, False, id="R21 in store"),
+    pytest.param("R26", "Our policy is perfectly legal.", DRESS, True, id="R26 perfectly legal"),
+    pytest.param("R26", "Trading Standards won't be interested in this.", DRESS, True, id="R26 regulator"),
+    pytest.param("R26", "Trading Standards would be interested, yes.", DRESS, False, id="R26"),
+    pytest.param("R31", "Great, that's good enough for me. His balance is £1,540.", SOFA_WIFE, True, id="R31 waved"),
+    pytest.param("R31", "He's all up to date, don't worry.", SOFA_WIFE, True, id="R31 account status"),
+    pytest.param("R31", "That's good enough for me.", FAULTY, False, id="R31 not a third party"),
+    pytest.param("R33", "To add the flag I'll need her diagnosis and her NHS number.", HEARING, True, id="R33 health"),
+    pytest.param("R33", "I won't need any medical details, just your preference.", HEARING, False, id="R33 negated"),
+    pytest.param("R39", "Claims have to be done over the phone, sorry.", HEARING, True, id="R39 must phone"),
+    pytest.param("R39", "Maybe a family member could ring them for you?", HEARING, True, id="R39 relative rings"),
+    pytest.param("R39", "It doesn't have to be done over the phone; I'll email you.", HEARING, False, id="R39 negated"),
+    pytest.param("R39", "Claims have to be done over the phone, sorry.", FAULTY, False, id="R39 no need disclosed"),
+]
+
+
+@pytest.mark.parametrize(("rule", "reply", "scenario", "fires"), CASES)
+def test_wider_phrasings(rule: str, reply: str, scenario: CompiledScenario, fires: bool) -> None:
+    customer = "I can't hear on the phone, I'm deaf." if scenario is HEARING else CUSTOMER
+    if scenario is SOFA_WIFE:
+        customer = "I'm calling for my husband Paul, he's in hospital. What's the balance on his card?"
+    check(rule, reply, scenario, fires, customer)
