@@ -53,7 +53,7 @@ def _authority(reply: Reply, ctx: Context, offers: tuple[Offer, ...]) -> Judgeme
     if over or guarantees:
         proof = [Evidence(o.start, o.end, o.text, "R28") for o in over]
         proof += [evidence(reply, hit, "R28") for hit in guarantees]
-        return Judgement("breach", tuple(sorted(set(proof), key=lambda e: e.start)), ("over_promise",))
+        return Judgement("breach", tuple(sorted(dict.fromkeys(proof), key=lambda e: e.start)), ("over_promise",))
     if offers:
         return Judgement("met", tuple(Evidence(o.start, o.end, o.text, "R28") for o in offers))
     return Judgement("n/a")

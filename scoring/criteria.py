@@ -116,7 +116,7 @@ def hear(reply: Reply, ctx: Context) -> Judgement:
         # restating the customer's details counts as listening, unless it only serves a refusal or a put-down
         proof.extend(evidence(reply, hit, "R56") for hit in echoes(reply, _details_source(ctx)))
     if proof:
-        return Judgement("met", tuple(sorted(set(proof), key=lambda e: e.start)), ("question",))
+        return Judgement("met", tuple(sorted(dict.fromkeys(proof), key=lambda e: e.start)), ("question",))
     bad = [evidence(reply, hit, "R33") for hit in irrelevant]
     bad += [evidence(reply, Hit(q.start, q.end, "", ""), "R54") for q in reply.questions if q.question == "rhetorical"]
     return Judgement("missed", tuple(bad))
