@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import FastAPI, Request
-from fastapi.responses import HTMLResponse
+from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
-from fastapi.templating import Jinja2Templates
 
 from scenarios import builtin_scenarios
 
+from .pages import make_templates, pages_router
 from .settings import Settings
 
 VERSION = "0.1.0"
@@ -21,27 +20,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
     app = FastAPI(title="Frontline", version=VERSION, docs_url="/api/docs", openapi_url="/api/openapi.json")
     app.state.settings = settings
-    templates = Jinja2Templates(directory=str(settings.web_dir / "templates"))
+    app.state.templates = make_templates(settings)
     app.mount("/static", StaticFiles(directory=str(settings.web_dir / "static")), name="static")
 
     @app.get("/healthz", tags=["health"], summary="Liveness and version")
     def healthz() -> dict[str, Any]:
         return {"status": "ok", "version": VERSION, "scenarios": len(builtin_scenarios())}
 
-    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def catalogue(request: Request) -> HTMLResponse:
-        scenarios = [
-            {
-                "id": s.id,
-                "title": s.spec.title,
-                "summary": s.spec.summary,
-                "sector": s.spec.sector,
-                "channel": s.spec.channel,
-                "difficulty": s.spec.difficulty,
-                "laws": s.spec.laws,
-            }
-            for s in builtin_scenarios().values()
-        ]
-        return templates.TemplateResponse(request, "catalogue.html", {"scenarios": scenarios})
+    app.include_router(pages_router())
 
     return app

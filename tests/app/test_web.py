@@ -15,5 +15,5 @@ def test_healthz_and_catalogue() -> None:
         page = client.get("/")
         assert page.status_code == 200
         assert page.template.name == "catalogue.html"  # type: ignore[attr-defined]
-        ids = [s["id"] for s in page.context["scenarios"]]  # type: ignore[attr-defined]
+        ids = [s.id for s in page.context["scenarios"]]  # type: ignore[attr-defined]
         assert ids == sorted(ids)

@@ -1,0 +1,20 @@
+"""The HTML pages for learners, assessors and trainers: routers that render ``web/templates``.
+
+Each audience has its module (:mod:`.learner`, :mod:`.assessor`, :mod:`.trainer`); views are typed dataclasses
+built from the scenario, scoring and service layers, and templates only lay them out.
+"""
+
+from fastapi import APIRouter
+
+from .learner import router as learner_router
+from .render import make_templates, render
+
+
+def pages_router() -> APIRouter:
+    """Every page route, for ``create_app`` to include."""
+    router = APIRouter(include_in_schema=False)
+    router.include_router(learner_router)
+    return router
+
+
+__all__ = ["make_templates", "pages_router", "render"]

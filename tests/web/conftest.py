@@ -1,0 +1,193 @@
+"""Browser tests: a real ``frontline serve`` on a loopback port, driven by Playwright through the system Chromium.
+
+The server runs in a subprocess against a fresh SQLite file, exactly as ``make run`` would start it. Each test gets
+a new browser page; :func:`check_page` runs axe-core (installed from npm by ``make``) on it and fails on any serious
+or critical violation, and :func:`shoot` saves a screenshot to ``tests/artifacts/screenshots``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from playwright.sync_api import Browser, ConsoleMessage, Page, Playwright, sync_playwright
+
+from tests.conftest import _unavailable
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+SHOTS = ROOT / "tests" / "artifacts" / "screenshots"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+START_ATTEMPTS = 300  # polls of /healthz, a tenth of a second apart, before the server counts as broken
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    for item in items:
+        if Path(str(item.fspath)).is_relative_to(here):
+            item.add_marker(pytest.mark.browser)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _frontline() -> list[str]:
+    script = Path(sys.executable).with_name("frontline")
+    return [str(script)] if script.exists() else [sys.executable, "-c", "from app.cli import main; main()"]
+
+
+@dataclass
+class Server:
+    url: str
+    database_url: str
+    env: dict[str, str]
+    log: Path
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """A running Frontline on a free loopback port, with its own empty database, for the whole session."""
+    folder = tmp_path_factory.mktemp("server")
+    database_url = f"sqlite:///{folder / 'frontline.sqlite3'}"
+    env = {
+        **os.environ,
+        "FRONTLINE_DATABASE_URL": database_url,
+        "FRONTLINE_ENVIRONMENT": "test",
+        "PYTHONUNBUFFERED": "1",
+    }
+    help_text = subprocess.run([*_frontline(), "--help"], env=env, capture_output=True, text=True, check=False).stdout
+    if " db " in help_text or "│ db" in help_text:
+        subprocess.run([*_frontline(), "db", "upgrade"], env=env, check=True, capture_output=True, cwd=ROOT)
+    port = _free_port()
+    log = folder / "server.log"
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            [*_frontline(), "serve", "--host", "127.0.0.1", "--port", str(port)],
+            env=env,
+            cwd=ROOT,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(START_ATTEMPTS):
+            if process.poll() is not None:
+                pytest.fail(f"frontline serve exited with {process.returncode}:\n{log.read_text()}")
+            with contextlib.suppress(httpx.HTTPError):
+                if httpx.get(f"{url}/healthz", timeout=2).status_code == 200:
+                    break
+            time.sleep(0.1)
+        else:
+            pytest.fail(f"frontline serve did not answer /healthz:\n{log.read_text()}")
+        yield Server(url, database_url, env, log)
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@pytest.fixture(scope="session")
+def playwright_session() -> Iterator[Playwright]:
+    with sync_playwright() as playwright:
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_session: Playwright, chromium_path: Path) -> Iterator[Browser]:
+    launched = playwright_session.chromium.launch(executable_path=str(chromium_path), args=CHROMIUM_ARGS)
+    yield launched
+    launched.close()
+
+
+@dataclass
+class Console:
+    """Errors the page reported: script errors and content-security-policy refusals fail the test."""
+
+    errors: list[str] = field(default_factory=list)
+
+    def __call__(self, message: ConsoleMessage) -> None:
+        if message.type == "error":
+            self.errors.append(message.text)
+
+
+@pytest.fixture
+def console() -> Console:
+    return Console()
+
+
+@pytest.fixture
+def page(browser: Browser, server: Server, console: Console) -> Iterator[Page]:
+    context = browser.new_context(base_url=server.url, viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(15_000)
+    opened = context.new_page()
+    opened.on("console", console)
+    opened.on("pageerror", lambda error: console.errors.append(str(error)))
+    yield opened
+    context.close()
+    assert console.errors == [], f"the browser reported errors: {console.errors}"
+
+
+def check_page(page: Page) -> None:
+    """Run axe-core on the page as it is now; fail on any serious or critical violation."""
+    if not AXE.exists():
+        _unavailable(f"axe-core is not installed at {AXE}: run `make test` (it runs npm ci)")
+    page.add_script_tag(path=str(AXE))
+    result: dict[str, Any] = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    bad = [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"]
+        if v["impact"] in {"serious", "critical"}
+    ]
+    assert bad == [], f"accessibility violations on {page.url}:\n" + "\n".join(bad)
+
+
+def shoot(page: Page, name: str, *, full_page: bool = True) -> Path:
+    """Save a screenshot of the page as ``tests/artifacts/screenshots/NAME.png``."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    path = SHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=full_page)
+    return path
+
+
+def keep_for_readme(shot: Path) -> None:
+    """Copy a screenshot into docs/screenshots when FRONTLINE_UPDATE_SCREENSHOTS=1 (run by hand, then commit)."""
+    if os.environ.get("FRONTLINE_UPDATE_SCREENSHOTS") == "1":
+        target = ROOT / "docs" / "screenshots"
+        target.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(shot, target / shot.name)
+
+
+@pytest.fixture
+def browser_page_360(browser: Browser, server: Server, console: Console) -> Iterator[Page]:
+    """A page as a 360-pixel-wide phone shows it."""
+    context = browser.new_context(base_url=server.url, viewport={"width": 360, "height": 740}, is_mobile=True)
+    context.set_default_timeout(15_000)
+    opened = context.new_page()
+    opened.on("console", console)
+    yield opened
+    context.close()
+    assert console.errors == [], f"the browser reported errors: {console.errors}"

@@ -1,0 +1,46 @@
+"""The catalogue and briefing in a browser: filters as a plain GET form, the briefing's sections, no a11y faults."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page, expect
+
+from .conftest import check_page, keep_for_readme, shoot
+
+
+def test_catalogue_filters_without_javascript_and_reads_well(page: Page) -> None:
+    page.goto("/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Practise with a customer")
+    cards = page.locator(".scenario-card")
+    assert cards.count() == 7
+    check_page(page)
+    keep_for_readme(shoot(page, "catalogue"))
+
+    page.get_by_label("Law", exact=True).select_option(label="UK GDPR and Data Protection Act 2018")
+    page.get_by_label("Difficulty").select_option("advanced")
+    page.get_by_role("button", name="Show scenarios").click()
+    expect(page).to_have_url("/?sector=&law=uk-gdpr&difficulty=advanced")
+    assert cards.count() == 2
+    expect(page.get_by_role("status")).to_contain_text("2 scenarios match your filters")
+    page.get_by_role("link", name="Clear filters").click()
+    assert cards.count() == 7
+
+
+def test_catalogue_fits_a_small_phone(browser_page_360: Page) -> None:
+    page = browser_page_360
+    page.goto("/")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 360
+    check_page(page)
+    shoot(page, "catalogue-360")
+
+
+def test_briefing_shows_role_policy_limits_and_customer(page: Page) -> None:
+    page.goto("/")
+    page.get_by_role("link", name='"Delivered" parcel that never arrived, for the second time').click()
+    expect(page.get_by_role("heading", name="Your authority")).to_be_visible()
+    expect(page.get_by_role("heading", name="Your organisation's policy")).to_be_visible()
+    expect(page.get_by_role("heading", name="The customer")).to_be_visible()
+    expect(page.locator(".persona")).to_contain_text("Daniel Okafor")
+    expect(page.get_by_role("table")).to_contain_text("£150")
+    check_page(page)
+    keep_for_readme(shoot(page, "briefing"))
