@@ -1,0 +1,61 @@
+"""Accounts and data protection: passwords, tokens, sessions, CSRF, throttling, security headers and limits.
+
+Callers import from here. The middleware is installed by :func:`install_security` in ``create_app``.
+"""
+
+from .cookies import SESSION_COOKIE, SessionCookie
+from .csrf import ANONYMOUS_COOKIE, CSRF_FIELD, CSRF_HEADER, CSRFMiddleware, CsrfState, csrf_token, csrf_token_for
+from .headers import CONTENT_SECURITY_POLICY, SECURITY_HEADERS, SecurityHeadersMiddleware
+from .install import install_security
+from .limits import BodySizeLimitMiddleware, RequestTooLarge
+from .passwords import (
+    MAX_PASSWORD_CHARS,
+    MIN_PASSWORD_CHARS,
+    PasswordCheck,
+    WeakPasswordError,
+    check_new_password,
+    hash_password,
+    verify_password,
+)
+from .responses import refusal, wants_json
+from .throttle import Attempt, Clock, ThrottleDecision, ThrottleRules, decide, utc_now
+from .tokens import IssuedToken, api_token_prefix, digests_match, issue_api_token, issue_session_token, token_digest
+
+__all__ = [
+    "ANONYMOUS_COOKIE",
+    "CONTENT_SECURITY_POLICY",
+    "CSRF_FIELD",
+    "CSRF_HEADER",
+    "MAX_PASSWORD_CHARS",
+    "MIN_PASSWORD_CHARS",
+    "SECURITY_HEADERS",
+    "SESSION_COOKIE",
+    "Attempt",
+    "BodySizeLimitMiddleware",
+    "CSRFMiddleware",
+    "Clock",
+    "CsrfState",
+    "IssuedToken",
+    "PasswordCheck",
+    "RequestTooLarge",
+    "SecurityHeadersMiddleware",
+    "SessionCookie",
+    "ThrottleDecision",
+    "ThrottleRules",
+    "WeakPasswordError",
+    "api_token_prefix",
+    "check_new_password",
+    "csrf_token",
+    "csrf_token_for",
+    "decide",
+    "digests_match",
+    "hash_password",
+    "install_security",
+    "issue_api_token",
+    "issue_session_token",
+    "refusal",
+    "token_digest",
+    "utc_now",
+    "verify_password",
+    "wants_json",
+]
