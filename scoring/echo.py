@@ -1,4 +1,4 @@
-"""Restating the customer's details: specific words and pairs of words from their last line echoed in the reply.
+"""Restating the customer's details: two specific words, or a run of three, from their last line echoed back.
 
 "So you were in all day and the photo shows someone else's door" echoes "in all day", "photo" and "door" from
 "I was in all day and that photo's of someone else's door" and counts as hearing the customer (rule R56).
@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 from functools import lru_cache
 
@@ -29,32 +28,30 @@ def _stem(word: str) -> str:
 @lru_cache(maxsize=4096)
 def customer_details(
     customer_line: str,
-) -> tuple[frozenset[str], frozenset[tuple[str, str]], frozenset[tuple[str, str, str]]]:
-    """The specific words of a customer's line (stemmed) and its adjacent pairs that contain one."""
+) -> tuple[frozenset[str], frozenset[tuple[str, str, str]]]:
+    """The specific words of a customer's line (stemmed) and its runs of three words that hold one or a figure."""
     stop = stopwords()
     words = [_stem(w) for w in _WORD.findall(Reply(customer_line).norm)]
     # sums of money are left out: an offer repeats the amount asked for without restating anything
     specific = frozenset(w for w in words if w not in stop and len(w) >= 4 and not w[0].isdigit() and w[0] != "£")
-    pairs = frozenset((a, b) for a, b in itertools.pairwise(words) if (a in specific or b in specific) and a != b)
     runs = frozenset(
         (a, b, c)
         for a, b, c in zip(words, words[1:], words[2:], strict=False)
         if {a, b, c} & specific or any(w[0].isdigit() for w in (a, b, c))
     )
-    return specific, pairs, runs
+    return specific, runs
 
 
 def echoes(reply: Reply, customer_line: str) -> list[Hit]:
     """Spans of the reply that restate the customer's specific details, or [] when too few are echoed."""
     if not customer_line.strip():
         return []
-    specific, pairs, runs = customer_details(customer_line)
+    specific, runs = customer_details(customer_line)
     if not specific and not runs:
         return []
     found = [(m.start(), m.end(), _stem(m.group())) for m in _WORD.finditer(reply.norm)]
     hits = [Hit(start, end, "echo", "") for start, end, word in found if word in specific]
     distinct = {word for _, _, word in found if word in specific}
-    paired = any((a[2], b[2]) in pairs for a, b in itertools.pairwise(found))
     run = [
         Hit(a[0], c[1], "echo", "")
         for a, b, c in zip(found, found[1:], found[2:], strict=False)
@@ -62,6 +59,6 @@ def echoes(reply: Reply, customer_line: str) -> list[Hit]:
     ]
     if run:
         return run
-    if len(distinct) >= MIN_WORDS + 1 or (paired and len(distinct) >= MIN_WORDS):
+    if len(distinct) >= MIN_WORDS:
         return hits
     return []

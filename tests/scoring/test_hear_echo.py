@@ -1,0 +1,35 @@
+"""Hearing by restatement: two specific details echoed count; remedy words repeated by an offer and requests don't."""
+
+from __future__ import annotations
+
+import pytest
+
+from .variants import judge
+
+# -- hear: echoed details and requests ------------------------------------------------------------------------------
+
+HEAR_CASES = [
+    pytest.param(
+        "Straighteners that stopped heating three weeks in - that shouldn't happen.",
+        "My straighteners stopped heating after three weeks.",
+        True,
+        id="two details echoed",
+    ),
+    pytest.param(
+        "I'll refund it to your debit card today.",
+        "I paid on my debit card today and I want a refund.",
+        False,
+        id="remedy words echoed by an offer",
+    ),
+    pytest.param(
+        "Could you send a photo of the plug to our email?",
+        "The plug sparked when I switched it on.",
+        False,
+        id="a request is not a question about their experience",
+    ),
+]
+
+
+@pytest.mark.parametrize(("reply", "customer", "met"), HEAR_CASES)
+def test_hear_echo(reply: str, customer: str, met: bool) -> None:
+    assert (judge(reply, None, customer).results["hear"].verdict == "met") is met
