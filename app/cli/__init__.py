@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from .play_cmd import register_play
 from .scenarios_cmd import scenarios_app
 from .scoring_cmd import register_scoring
 from .serve_cmd import register_serve
@@ -16,6 +17,7 @@ cli = typer.Typer(
     pretty_exceptions_enable=False,
 )
 cli.add_typer(scenarios_app, name="scenarios")
+register_play(cli)
 register_scoring(cli)
 register_serve(cli)
 
