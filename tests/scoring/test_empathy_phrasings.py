@@ -1,0 +1,26 @@
+"""Empathy in the everyday ways learners write it, each beside a look-alike that is not empathy."""
+
+from __future__ import annotations
+
+import pytest
+
+from .variants import judge
+
+CUSTOMER = "I'm a pensioner and £120 is a lot of money to me. I've been without heating all week."
+
+CASES = [
+    pytest.param("I know money's tight, and I'm going to sort this today.", True, id="I know money's tight"),
+    pytest.param("A week without heating isn't easy for you at all.", True, id="isn't easy for you"),
+    pytest.param("That's a really difficult situation to be in.", True, id="names the situation"),
+    pytest.param("Completely understand wanting it fixed today.", True, id="subjectless understand"),
+    pytest.param("£120 is a big chunk of a pension, I know.", True, id="a big chunk"),
+    pytest.param("I get it, but policy is policy.", False, id="get it, but policy"),
+    pytest.param("I know it's a repair job for the engineer.", False, id="know, no feeling"),
+    pytest.param("Oh I'm sure it's been such a nightmare.", False, id="sarcastic"),
+]
+
+
+@pytest.mark.parametrize(("reply", "met"), CASES)
+def test_empathy_phrasings(reply: str, met: bool) -> None:
+    result = judge(reply, None, CUSTOMER).results["empathise"]
+    assert (result.verdict == "met") is met, f"{result.verdict} for {reply!r}: {result.evidence}"
