@@ -3,6 +3,7 @@
 Every table's model must be imported here, so ``Base.metadata`` (what migrations are checked against) is complete.
 """
 
+from .accounts import AUDIT_ACTIONS, ApiToken, AuditEvent, BrowserSession, Cohort, CohortMember, SignInAttempt
 from .base import NAMING_CONVENTION, Base, UtcDateTime, utcnow
 from .engine import SQLITE_BUSY_TIMEOUT_MS, Database, DatabaseURLError, make_engine, parse_url
 from .migrate import alembic_config, current_revision, downgrade, head_revision, migration_lock, upgrade
@@ -22,6 +23,7 @@ from .models import (
 )
 
 __all__ = [
+    "AUDIT_ACTIONS",
     "MODES",
     "NAMING_CONVENTION",
     "ROLES",
@@ -29,7 +31,12 @@ __all__ = [
     "SPEAKERS",
     "SQLITE_BUSY_TIMEOUT_MS",
     "VERDICTS",
+    "ApiToken",
+    "AuditEvent",
     "Base",
+    "BrowserSession",
+    "Cohort",
+    "CohortMember",
     "Conversation",
     "ConversationTurn",
     "Database",
@@ -37,6 +44,7 @@ __all__ = [
     "ImportedTranscript",
     "Review",
     "ScenarioVersion",
+    "SignInAttempt",
     "SignOff",
     "User",
     "UtcDateTime",
