@@ -25,7 +25,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from .base import Base, UtcDateTime, utcnow
 
 ROLES: Final = ("learner", "assessor", "trainer", "admin")
-SCENARIO_STATUSES: Final = ("draft", "published")
+SCENARIO_STATUSES: Final = ("draft", "published", "retired")
 MODES: Final = ("practice", "assessed")
 SPEAKERS: Final = ("learner", "customer")
 VERDICTS: Final = ("met", "missed", "breach", "n/a")
@@ -51,12 +51,16 @@ class User(Base):
 
 
 class ScenarioVersion(Base):
-    """One text of one scenario. Built-in files arrive published; trainers' texts start as drafts."""
+    """One text of one scenario. Built-in files arrive published; trainers' texts start as drafts.
+
+    At most one published row per scenario id and version number (the services keep to it); a built-in file changed
+    without a new version number retires the row it replaces, which stays playable for conversations started on it.
+    The YAML text is loaded only when asked for: compiled scenarios are cached by content hash.
+    """
 
     __tablename__ = "scenario_versions"
     __table_args__ = (
         UniqueConstraint("scenario_id", "content_hash"),
-        UniqueConstraint("scenario_id", "version"),
         CheckConstraint(_one_of("status", SCENARIO_STATUSES), name="status"),
     )
 
@@ -64,7 +68,7 @@ class ScenarioVersion(Base):
     scenario_id: Mapped[str] = mapped_column(String(100), index=True)
     version: Mapped[int] = mapped_column(Integer)
     title: Mapped[str] = mapped_column(String(200))
-    yaml_text: Mapped[str] = mapped_column(Text)
+    yaml_text: Mapped[str] = mapped_column(Text, deferred=True)
     content_hash: Mapped[str] = mapped_column(String(64))
     status: Mapped[str] = mapped_column(String(16))
     builtin: Mapped[bool] = mapped_column(default=False)

@@ -58,11 +58,10 @@ def upgrade() -> None:
         sa.Column("author_id", sa.Integer(), nullable=True),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("published_at", sa.DateTime(timezone=True), nullable=True),
-        sa.CheckConstraint("status IN ('draft', 'published')", name=op.f("ck_scenario_versions_status")),
+        sa.CheckConstraint("status IN ('draft', 'published', 'retired')", name=op.f("ck_scenario_versions_status")),
         sa.ForeignKeyConstraint(["author_id"], ["users.id"], name=op.f("fk_scenario_versions_author_id_users")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_scenario_versions")),
         sa.UniqueConstraint("scenario_id", "content_hash", name=op.f("uq_scenario_versions_scenario_id_content_hash")),
-        sa.UniqueConstraint("scenario_id", "version", name=op.f("uq_scenario_versions_scenario_id_version")),
     )
     op.create_index(op.f("ix_scenario_versions_scenario_id"), "scenario_versions", ["scenario_id"], unique=False)
     op.create_table(
