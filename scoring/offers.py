@@ -133,7 +133,22 @@ def extract_offers(reply: Reply, scenario: CompiledScenario | None) -> tuple[Off
             asked = sentence.question is not None
             offers.append(_judge(reply, part, kind, referred, scenario, asked))
             lead = reply.norm[sentence.start : part.end]
-    return _over_in_total(offers, scenario, reply.original)
+    return _over_in_total(_with_referrals(offers, bool(_REFERRED.search(reply.norm))), scenario, reply.original)
+
+
+_FIRM = re.compile(r"\b(?:i'll|i will|i've|i have|i'm going to|i am going to|we'll|we will|we've)\b")
+
+
+def _with_referrals(offers: list[Offer], referral: bool) -> list[Offer]:
+    """A remedy the reply refers for approval is referred wherever it is named, unless the learner also promises it
+    outright: "you're entitled to a full refund ... it's above my limit, so I'm referring it" is one referral."""
+    referred = {offer.kind for offer in offers if offer.referred}
+    return [
+        replace(offer, referred=True, within_authority=True)
+        if (referral or offer.kind in referred) and not offer.referred and not _FIRM.search(offer.text.lower())
+        else offer
+        for offer in offers
+    ]
 
 
 _ALTERNATIVE = re.compile(r"\bor\b|\beither\b|\binstead\b|\bwhichever\b")
