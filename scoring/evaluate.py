@@ -8,9 +8,10 @@ line; the counts give precision, recall and F1 per criterion.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from scenarios import CompiledScenario, UnknownScenarioError
 
@@ -132,6 +133,23 @@ def parse_labelled(lines: Iterable[str]) -> list[LabelledReply]:
 def predicted_positive(criterion: str, assessment: Assessment) -> int:
     verdict = assessment.verdict(criterion)
     return int(verdict == ("breach" if criterion in BREACH_CRITERIA else "met"))
+
+
+Split = Literal["all", "dev", "held-out"]
+_NUMBER = re.compile(r"\d+")
+
+
+def select(replies: Iterable[LabelledReply], split: Split) -> list[LabelledReply]:
+    """One split of labelled replies: ``held-out`` holds those whose id number is a multiple of 5, ``dev`` the rest."""
+    if split == "all":
+        return list(replies)
+    chosen = []
+    for reply in replies:
+        number = _NUMBER.search(reply.id)
+        held = number is not None and int(number.group()) % 5 == 0
+        if held == (split == "held-out"):
+            chosen.append(reply)
+    return chosen
 
 
 def evaluate(replies: Iterable[LabelledReply], find_scenario: Callable[[str], CompiledScenario]) -> Evaluation:

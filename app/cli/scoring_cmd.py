@@ -13,7 +13,7 @@ from rich.text import Text
 
 from scenarios import ScenarioError, get_builtin
 from scoring import CRITERIA, Assessment, Context, assess
-from scoring.evaluate import LabelledFileError, evaluate, parse_labelled
+from scoring.evaluate import LabelledFileError, Split, evaluate, parse_labelled, select
 
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
@@ -67,18 +67,23 @@ def register_scoring(cli: typer.Typer) -> None:
 
     @cli.command("eval")
     def eval_command(
-        file: Annotated[Path, typer.Argument(help="Labelled replies, JSON Lines.")],
+        files: Annotated[list[Path], typer.Argument(help="Labelled replies, JSON Lines (one file or more).")],
+        split: Annotated[
+            Split, typer.Option("--split", help="all, dev, or held-out (replies whose id number is a multiple of 5).")
+        ] = "all",
         as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
         errors: Annotated[bool, typer.Option("--errors", help="List disagreements with the evidence.")] = False,
     ) -> None:
         """Measure the scorer against labelled replies: precision, recall and F1 per criterion."""
-        try:
-            replies = parse_labelled(file.read_text(encoding="utf-8").splitlines())
-            result = evaluate(replies, get_builtin)
-        except OSError as exc:
-            raise _fail(f"cannot read {file}: {exc.strerror}") from None
-        except LabelledFileError as exc:
-            raise _fail(f"{file}: {exc}") from None
+        replies = []
+        for file in files:
+            try:
+                replies += parse_labelled(file.read_text(encoding="utf-8").splitlines())
+            except OSError as exc:
+                raise _fail(f"cannot read {file}: {exc.strerror}") from None
+            except LabelledFileError as exc:
+                raise _fail(f"{file}: {exc}") from None
+        result = evaluate(select(replies, split), get_builtin)
         if as_json:
             typer.echo(json.dumps(result.as_dict(), indent=2))
         else:
