@@ -7,6 +7,7 @@ built from the scenario, scoring and service layers, and templates only lay them
 from fastapi import APIRouter
 
 from .learner import router as learner_router
+from .play import router as play_router
 from .render import make_templates, render
 
 
@@ -14,6 +15,7 @@ def pages_router() -> APIRouter:
     """Every page route, for ``create_app`` to include."""
     router = APIRouter(include_in_schema=False)
     router.include_router(learner_router)
+    router.include_router(play_router)
     return router
 
 

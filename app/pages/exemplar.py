@@ -93,23 +93,21 @@ def stronger_reply(scenario: CompiledScenario, context: Context, original: str) 
     return " ".join(kept), current
 
 
-def weakest_turn(assessments: Sequence[Assessment]) -> int:
-    """The index of the reply that scored worst (the first of equals)."""
-    scores = [_score(a) for a in assessments]
-    return scores.index(min(scores))
-
-
 def compare(
     scenario: CompiledScenario, contexts: Sequence[Context], replies: Sequence[str], assessments: Sequence[Assessment]
 ) -> Stronger | None:
-    """The stronger reply for the learner's weakest turn, with both sets of verdicts, or None."""
-    if not replies:
+    """The stronger reply for the turn where one would gain the most marks (the first of equals), or None."""
+    best: tuple[int, int, str, Assessment] | None = None
+    for index, (context, text, before) in enumerate(zip(contexts, replies, assessments, strict=False)):
+        found = stronger_reply(scenario, context, text)
+        if found is None:
+            continue
+        gain = _score(found[1]) - _score(before)
+        if best is None or gain > best[0]:
+            best = (gain, index, found[0], found[1])
+    if best is None:
         return None
-    index = weakest_turn(assessments)
-    found = stronger_reply(scenario, contexts[index], replies[index])
-    if found is None:
-        return None
-    reply, scored = found
+    _, index, reply, scored = best
     return Stronger(
         turn=index + 1,
         original=replies[index],
@@ -119,4 +117,4 @@ def compare(
     )
 
 
-__all__ = ["Stronger", "compare", "stronger_reply", "weakest_turn"]
+__all__ = ["Stronger", "compare", "stronger_reply"]

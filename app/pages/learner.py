@@ -1,4 +1,4 @@
-"""The learner's pages: the scenario catalogue and each scenario's briefing."""
+"""The learner's pages: the scenario catalogue, each scenario's briefing, and their own progress."""
 
 from __future__ import annotations
 
@@ -7,9 +7,12 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
+from app.services.browsing import learner_history
 from scenarios import CompiledScenario, builtin_scenarios
 
 from .catalogue import briefing, catalogue
+from .charts import Attempt, progress_chart
+from .deps import DbSession, Viewer
 from .render import render
 
 router = APIRouter(include_in_schema=False)
@@ -40,6 +43,20 @@ def briefing_page(request: Request, scenario_id: str) -> Response:
     if scenario is None:
         return not_found(request, "There is no scenario with that name. It may have been withdrawn.")
     return render(request, "briefing.html", {"briefing": briefing(scenario)})
+
+
+@router.get("/history", name="history")
+def history_page(request: Request, session: DbSession, actor: Viewer) -> Response:
+    entries = learner_history(session, actor)
+    graded = [entry for entry in entries if entry.band is not None and entry.score is not None]
+    chart = progress_chart(
+        [Attempt(f"{entry.title} ({entry.started_at:%d %b})", entry.score or 0.0, entry.band or "") for entry in graded]
+    )
+    return render(
+        request,
+        "history.html",
+        {"entries": list(reversed(entries)), "chart": chart if graded else None, "graded": len(graded)},
+    )
 
 
 __all__ = ["not_found", "router"]
