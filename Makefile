@@ -24,6 +24,7 @@ $(NODE_STAMP): package.json package-lock.json
 	@touch $@
 
 run: $(STAMP)
+	$(BIN)/frontline db upgrade
 	$(BIN)/frontline serve --host $(HOST) --port $(PORT)
 
 lint: $(STAMP)

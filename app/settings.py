@@ -24,6 +24,9 @@ class Settings(BaseSettings):
     database_url: str = Field(default=f"sqlite:///{REPOSITORY / 'var' / 'frontline.sqlite3'}")
     web_dir: Path = Field(default=REPOSITORY / "web", description="Templates and static files.")
     max_reply_chars: int = 2000
+    migrate_on_start: bool = Field(
+        default=True, description="Each app process brings the database to the newest schema as it starts."
+    )
 
     # Accounts and data protection (app/security).
     secret_key: SecretStr = Field(

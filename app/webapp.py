@@ -9,6 +9,7 @@ from fastapi.staticfiles import StaticFiles
 
 from scenarios import builtin_scenarios
 
+from .api import install_api, lifespan
 from .pages import make_templates, pages_router
 from .settings import Settings
 
@@ -18,7 +19,13 @@ VERSION = "0.1.0"
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the Frontline web application for these settings."""
     settings = settings or Settings()
-    app = FastAPI(title="Frontline", version=VERSION, docs_url="/api/docs", openapi_url="/api/openapi.json")
+    app = FastAPI(
+        title="Frontline",
+        version=VERSION,
+        docs_url="/api/docs",
+        openapi_url="/api/openapi.json",
+        lifespan=lifespan,
+    )
     app.state.settings = settings
     app.state.templates = make_templates(settings)
     app.mount("/static", StaticFiles(directory=str(settings.web_dir / "static")), name="static")
@@ -28,5 +35,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return {"status": "ok", "version": VERSION, "scenarios": len(builtin_scenarios())}
 
     app.include_router(pages_router())
+    install_api(app)
 
     return app

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from .db_cmd import db_app
 from .play_cmd import register_play
 from .scenarios_cmd import scenarios_app
 from .scoring_cmd import register_scoring
@@ -17,6 +18,7 @@ cli = typer.Typer(
     pretty_exceptions_enable=False,
 )
 cli.add_typer(scenarios_app, name="scenarios")
+cli.add_typer(db_app, name="db")
 register_play(cli)
 register_scoring(cli)
 register_serve(cli)

@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from app.services import assessment_json
 from scenarios import ScenarioError, get_builtin
 from scoring import CRITERIA, Assessment, Context, assess
 from scoring.evaluate import LabelledFileError, Split, evaluate, parse_labelled, select
@@ -60,8 +61,7 @@ def register_scoring(cli: typer.Typer) -> None:
             raise _fail(str(exc)) from None
         assessment = assess(text, Context(scenario=compiled, customer_line=customer))
         if as_json:
-            payload = assessment.as_dict()
-            typer.echo(json.dumps({"criteria": payload["criteria"], "signals": payload["signals"]}, indent=2))
+            typer.echo(json.dumps(assessment_json(assessment), indent=2))
             return
         print_assessment(text, assessment)
 

@@ -48,6 +48,7 @@ from .exports import CSV_COLUMNS, export_csv, export_json, export_rows
 from .imports import MAX_IMPORT_BYTES, ImportedLine, ImportView, get_import, import_transcript, parse_json, parse_text
 from .reports import ConversationReport, Rescore, VerdictChange, conversation_report, rescore
 from .reviews import ReviewView, SignOffView, add_review, list_reviews, sign_off
+from .setup import Readiness, prepare_database
 from .shapes import assessment_from_json, assessment_json
 from .transcripts import (
     MAX_PAGE_SIZE,
@@ -91,6 +92,7 @@ __all__ = [
     "Page",
     "PermissionDeniedError",
     "PlannedReply",
+    "Readiness",
     "ReplayCheck",
     "ReplyResult",
     "Rescore",
@@ -127,6 +129,7 @@ __all__ = [
     "parse_json",
     "parse_text",
     "plan_reply",
+    "prepare_database",
     "publish",
     "record_reply",
     "replay",

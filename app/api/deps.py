@@ -1,0 +1,122 @@
+"""What API routes depend on: the database session, the acting user, and the roles allowed to call a route.
+
+``current_user`` is the one place the caller is decided. Today it is the built-in local learner (the account a
+single-user machine plays as); an ``Authorization`` header it cannot honour is refused. Accounts replace its body
+with session cookies and bearer tokens; routes do not change.
+
+Each route states who may call it with :func:`requires`, e.g. ``actor: Annotated[Actor, requires(*REVIEWERS)]``;
+:func:`roles_of` reads that back from a route, so a test can walk the whole route list.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from typing import Annotated, Any, Final
+
+from fastapi import Depends, HTTPException, Request
+from fastapi.routing import APIRoute
+from sqlalchemy.orm import Session
+
+from app.db import ROLES, Database
+from app.services import DEFAULT_CACHE, Actor, PermissionDeniedError, ScenarioCache, local_learner, prepare_database
+from app.settings import Settings
+
+EVERYONE: Final = ROLES
+_OPEN_LOCK = threading.Lock()
+
+
+def database(request: Request) -> Database:
+    """The app's database, opened and made ready on first use if start-up has not done it already."""
+    state = request.app.state
+    found: Database | None = getattr(state, "database", None)
+    if found is None:
+        with _OPEN_LOCK:
+            found = getattr(state, "database", None)
+            if found is None:
+                settings: Settings = state.settings
+                found = Database.connect(settings.database_url)
+                prepare_database(found)
+                state.database = found
+    return found
+
+
+def db_session(request: Request) -> Iterator[Session]:
+    """A session for one request, closed (and anything uncommitted rolled back) when the answer is sent."""
+    with database(request).session() as session:
+        yield session
+
+
+def settings(request: Request) -> Settings:
+    found: Settings = request.app.state.settings
+    return found
+
+
+def scenario_cache(request: Request) -> ScenarioCache:
+    found: ScenarioCache = getattr(request.app.state, "scenario_cache", DEFAULT_CACHE)
+    return found
+
+
+DbSession = Annotated[Session, Depends(db_session)]
+AppSettings = Annotated[Settings, Depends(settings)]
+Cache = Annotated[ScenarioCache, Depends(scenario_cache)]
+
+
+def current_user(request: Request, session: DbSession) -> Actor:
+    """The caller: for now the built-in local learner; credentials this server cannot check are refused."""
+    if request.headers.get("authorization"):
+        raise HTTPException(401, "this server does not accept API tokens yet", headers={"WWW-Authenticate": "Bearer"})
+    return local_learner(session)
+
+
+CurrentUser = Annotated[Actor, Depends(current_user)]
+
+
+class Requires:
+    """A dependency that lets through callers with one of ``roles`` and answers 403 to the rest."""
+
+    def __init__(self, roles: tuple[str, ...]) -> None:
+        unknown = set(roles) - set(ROLES)
+        if unknown or not roles:
+            raise ValueError(f"roles must be some of {', '.join(ROLES)}; got {roles}")
+        self.roles = roles
+
+    def __call__(self, actor: CurrentUser) -> Actor:
+        if actor.role not in self.roles:
+            raise PermissionDeniedError(
+                f"only {' or '.join(self.roles)} accounts may do this; you are signed in as a {actor.role}"
+            )
+        return actor
+
+
+def requires(*roles: str) -> Any:
+    """``Depends`` on the caller having one of these roles; use as ``Annotated[Actor, requires(...)]``."""
+    return Depends(Requires(tuple(roles)))
+
+
+def roles_of(route: APIRoute) -> tuple[str, ...] | None:
+    """The roles a route admits, as declared with :func:`requires`; None if it declares none."""
+    stack = list(route.dependant.dependencies)
+    while stack:
+        dependant = stack.pop()
+        if isinstance(dependant.call, Requires):
+            return dependant.call.roles
+        stack.extend(dependant.dependencies)
+    return None
+
+
+__all__ = [
+    "EVERYONE",
+    "AppSettings",
+    "Cache",
+    "CurrentUser",
+    "DbSession",
+    "Requires",
+    "current_user",
+    "database",
+    "db_session",
+    "requires",
+    "roles_of",
+    "scenario_cache",
+    "settings",
+]
