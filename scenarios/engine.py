@@ -8,7 +8,8 @@ between calls but the caches of each compiled scenario's machine and voice. A tu
    talk before identity checks) gets that stage's push-back line, and its offers go unheard;
 3. offers: accepted or rejected by what the customer wants;
 4. stages: as many stages on as the guards allow;
-5. mood: the reply's effects (weights in ``data/mood.yaml``), then escalation points whose triggers hold;
+5. mood: the reply's effects (weights in ``data/mood.yaml``), then escalation points whose triggers hold, unless
+   the reply has just resolved or escalated the conversation (a scripted event never starts after the goodbye);
 6. outcome: resolved or escalated by guard, then customer_left (anger 100, patience 0, or a scripted
    ``customer_gives_up`` point), then timed_out;
 7. the customer's reply: facts asked for, identity answers, the stage line for the reaction (push-back always;
@@ -129,11 +130,14 @@ def advance(scenario: CompiledScenario, state: ConversationState, signals: Signa
     effects = reply_effects(signals, pushback=jumped is not None, apologised_before="apologised" in state.progress)
     move = move_mood(CustomerMood(state.anger, state.patience), effects)
     reaction: Reaction = "pushback" if jumped is not None else reaction_to(move)
-    escalated = escalate(conversation.escalations, state, move.mood, turn, signals)
+    outcome = machine.finish(stage, progress, signals)
+    # A conversation that ends well on this turn ends before any escalation point can start: nobody would say its
+    # lines, and a new speaker would be credited with the customer's goodbye.
+    points = () if outcome is not None else conversation.escalations
+    escalated = escalate(points, state, move.mood, turn, signals)
     mood = escalated.mood
 
     gave_up = [escalation for escalation in escalated.fired if escalation.event == "customer_gives_up"]
-    outcome = machine.finish(stage, progress, signals)
     if outcome is None and (mood.maxed_out or gave_up):
         outcome = machine.end(stage, "customer_left")
     if outcome is None and turn >= conversation.turn_limit:

@@ -259,6 +259,17 @@ def says(scenario: CompiledScenario, outcome: str) -> tuple[str, ...]:
     return scenario.spec.conversation.outcomes[outcome].says  # type: ignore[index]
 
 
+def test_no_escalation_point_starts_on_the_turn_that_ends_the_conversation_well(parcel: CompiledScenario) -> None:
+    # "tweet" is due after turn 6, the turn on which the customer accepts a refund and leaves happy.
+    steps = play(parcel, HEAT, NOTHING, NOTHING, NOTHING, NOTHING, offers("refund", 129))
+    last = steps[-1]
+    assert last.outcome == "resolved"
+    assert (last.escalations, last.state.escalations) == ((), ())
+    assert last.speaker == parcel.spec.customer.name
+    assert last.text in says(parcel, "resolved")
+    assert last.mood.anger == steps[-2].mood.anger  # the reply itself moves nothing; "tweet" would add 5
+
+
 def test_resolved_when_an_offer_is_accepted_in_the_resolution_stage(parcel: CompiledScenario) -> None:
     heat, offer = play(parcel, HEAT, offers("refund", 129))
     assert heat.outcome is None
