@@ -191,3 +191,12 @@ def browser_page_360(browser: Browser, server: Server, console: Console) -> Iter
     yield opened
     context.close()
     assert console.errors == [], f"the browser reported errors: {console.errors}"
+
+
+@pytest.fixture
+def browser_no_js(browser: Browser, server: Server) -> Iterator[Page]:
+    """A page with JavaScript switched off: every core flow must still work."""
+    context = browser.new_context(base_url=server.url, java_script_enabled=False)
+    context.set_default_timeout(15_000)
+    yield context.new_page()
+    context.close()
