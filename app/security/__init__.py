@@ -3,6 +3,7 @@
 Callers import from here. The middleware is installed by :func:`install_security` in ``create_app``.
 """
 
+from .access import Caller, can_view_conversation, can_view_learner, learner_filter, visible_conversations
 from .cookies import SESSION_COOKIE, SessionCookie
 from .csrf import ANONYMOUS_COOKIE, CSRF_FIELD, CSRF_HEADER, CSRFMiddleware, CsrfState, csrf_token, csrf_token_for
 from .headers import CONTENT_SECURITY_POLICY, SECURITY_HEADERS, SecurityHeadersMiddleware
@@ -33,6 +34,7 @@ __all__ = [
     "Attempt",
     "BodySizeLimitMiddleware",
     "CSRFMiddleware",
+    "Caller",
     "Clock",
     "CsrfState",
     "IssuedToken",
@@ -44,6 +46,8 @@ __all__ = [
     "ThrottleRules",
     "WeakPasswordError",
     "api_token_prefix",
+    "can_view_conversation",
+    "can_view_learner",
     "check_new_password",
     "csrf_token",
     "csrf_token_for",
@@ -53,9 +57,11 @@ __all__ = [
     "install_security",
     "issue_api_token",
     "issue_session_token",
+    "learner_filter",
     "refusal",
     "token_digest",
     "utc_now",
     "verify_password",
+    "visible_conversations",
     "wants_json",
 ]

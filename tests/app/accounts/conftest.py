@@ -1,0 +1,3 @@
+from tests.databases import database, database_url, fresh_postgres_url
+
+__all__ = ["database", "database_url", "fresh_postgres_url"]
