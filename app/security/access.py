@@ -9,14 +9,14 @@ Callers that may not see a conversation are told it is not found, so its existen
 
 from __future__ import annotations
 
-from typing import Protocol, TypeVar
+from typing import Protocol, TypeVarTuple
 
 from sqlalchemy import ColumnElement, Select, SQLColumnExpression, and_, exists, literal, or_, select, true
 from sqlalchemy.orm import Session, aliased
 
 from app.db import CohortMember, Conversation, User
 
-T = TypeVar("T", bound=tuple[object, ...])
+Ts = TypeVarTuple("Ts")
 
 
 class Caller(Protocol):
@@ -50,7 +50,7 @@ def learner_filter(caller: Caller, learner_id: SQLColumnExpression[int]) -> Colu
     return own
 
 
-def visible_conversations(statement: Select[T], caller: Caller) -> Select[T]:
+def visible_conversations(statement: Select[*Ts], caller: Caller) -> Select[*Ts]:
     """Narrow a query over conversations to those ``caller`` may see."""
     return statement.where(learner_filter(caller, Conversation.learner_id))
 
