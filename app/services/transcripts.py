@@ -21,7 +21,7 @@ from .access import load_conversation, visible
 from .actors import Actor
 from .catalogue import DEFAULT_CACHE, ScenarioCache
 from .conversations import Mood, hints_hidden, state_summary
-from .errors import InvalidInputError, StoredDataError
+from .errors import ConflictError, InvalidInputError, StoredDataError
 
 MAX_PAGE_SIZE: Final = 100
 
@@ -223,6 +223,8 @@ def replay(
 ) -> ReplayCheck:
     """Play the stored replies again on the stored scenario version and seed; list every line that differs."""
     conversation = load_conversation(session, actor, conversation_id)
+    if hints_hidden(actor, conversation):
+        raise ConflictError("this is an assessed conversation: it can be replayed when it ends", code="report_withheld")
     scenario = cache.compiled(scenario_of(session, conversation))
     lines = stored_lines(session, conversation.id)
     differences: list[Difference] = []
