@@ -6,6 +6,7 @@ built from the scenario, scoring and service layers, and templates only lay them
 
 from fastapi import APIRouter
 
+from .assessor import router as assessor_router
 from .learner import router as learner_router
 from .play import router as play_router
 from .render import make_templates, render
@@ -16,6 +17,7 @@ def pages_router() -> APIRouter:
     router = APIRouter(include_in_schema=False)
     router.include_router(learner_router)
     router.include_router(play_router)
+    router.include_router(assessor_router)
     return router
 
 

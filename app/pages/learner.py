@@ -4,45 +4,47 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Path, Query, Request
 from starlette.responses import Response
 
-from app.services.browsing import learner_history
-from scenarios import CompiledScenario, builtin_scenarios
+from app.services import ServiceError
+from app.services.browsing import learner_history, playable, published
 
 from .catalogue import briefing, catalogue
 from .charts import Attempt, progress_chart
 from .deps import DbSession, Viewer
+from .errors import error_page
 from .render import render
 
 router = APIRouter(include_in_schema=False)
 
 
-def _scenarios() -> dict[str, CompiledScenario]:
-    return dict(builtin_scenarios())
-
-
-def not_found(request: Request, what: str) -> Response:
-    return render(request, "error.html", {"title": "Not found", "message": what}, status_code=404)
-
-
 @router.get("/", name="catalogue")
 def catalogue_page(
     request: Request,
+    session: DbSession,
+    actor: Viewer,
     sector: Annotated[str, Query(max_length=40)] = "",
     law: Annotated[str, Query(max_length=60)] = "",
     difficulty: Annotated[str, Query(max_length=20)] = "",
 ) -> Response:
-    cards, filters = catalogue(_scenarios().values(), sector=sector, law=law, difficulty=difficulty)
+    cards, filters = catalogue(published(session, actor), sector=sector, law=law, difficulty=difficulty)
     return render(request, "catalogue.html", {"scenarios": cards, "filters": filters})
 
 
 @router.get("/scenarios/{scenario_id}", name="briefing")
-def briefing_page(request: Request, scenario_id: str) -> Response:
-    scenario = _scenarios().get(scenario_id)
-    if scenario is None:
-        return not_found(request, "There is no scenario with that name. It may have been withdrawn.")
-    return render(request, "briefing.html", {"briefing": briefing(scenario)})
+def briefing_page(
+    request: Request,
+    session: DbSession,
+    actor: Viewer,
+    scenario_id: Annotated[str, Path(max_length=100)],
+    version: Annotated[int | None, Query(ge=1)] = None,
+) -> Response:
+    try:
+        scenario = playable(session, actor, scenario_id, version)
+    except ServiceError as error:
+        return error_page(request, error)
+    return render(request, "briefing.html", {"briefing": briefing(scenario), "pinned": version is not None})
 
 
 @router.get("/history", name="history")
@@ -59,4 +61,4 @@ def history_page(request: Request, session: DbSession, actor: Viewer) -> Respons
     )
 
 
-__all__ = ["not_found", "router"]
+__all__ = ["router"]

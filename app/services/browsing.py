@@ -20,7 +20,7 @@ from scoring import transcript_report
 
 from .access import REVIEWERS, load_conversation, require_role, visible
 from .actors import Actor
-from .catalogue import DEFAULT_CACHE, ScenarioCache
+from .catalogue import DEFAULT_CACHE, ScenarioCache, find_version, list_scenarios
 from .conversations import hints_hidden
 from .errors import InvalidInputError, StoredDataError
 from .reports import overridden, stored_assessments
@@ -83,6 +83,27 @@ def scenario_for(
     if row is None:
         raise StoredDataError(f"the scenario of conversation '{conversation.id}' is missing")
     return cache.compiled(row)
+
+
+def playable(
+    session: Session,
+    actor: Actor,
+    scenario_id: str,
+    version: int | None = None,
+    *,
+    cache: ScenarioCache = DEFAULT_CACHE,
+) -> CompiledScenario:
+    """The scenario a briefing shows: the newest published version, or a given one (drafts only for authors)."""
+    return cache.compiled(find_version(session, actor, scenario_id, version))
+
+
+def published(session: Session, actor: Actor, *, cache: ScenarioCache = DEFAULT_CACHE) -> list[CompiledScenario]:
+    """The newest published version of every scenario, compiled, in id order: what the catalogue offers."""
+    return [
+        playable(session, actor, summary.id, summary.version, cache=cache)
+        for summary in list_scenarios(session, actor, cache=cache)
+        if summary.status == "published"
+    ]
 
 
 def _grade(session: Session, actor: Actor, conversation: Conversation) -> tuple[str | None, float | None]:
@@ -180,6 +201,8 @@ __all__ = [
     "TranscriptFilters",
     "TranscriptTable",
     "learner_history",
+    "playable",
+    "published",
     "scenario_for",
     "transcript_table",
 ]
