@@ -17,7 +17,17 @@ from app.services import ScenarioCache, prepare_database
 from app.settings import Settings
 
 from .conversations_routes import router as conversations_router
-from .deps import EVERYONE, CurrentUser, DbSession, Requires, current_user, db_session, requires, roles_of
+from .deps import (
+    EVERYONE,
+    CurrentUser,
+    DbSession,
+    Requires,
+    current_user,
+    db_session,
+    requires,
+    roles_of,
+    walk_routes,
+)
 from .errors import ErrorBody, error_response, install_error_handlers
 from .reviews_routes import router as reviews_router
 from .scenarios_routes import router as scenarios_router
@@ -66,4 +76,5 @@ __all__ = [
     "lifespan",
     "requires",
     "roles_of",
+    "walk_routes",
 ]

@@ -11,12 +11,13 @@ Each route states who may call it with :func:`requires`, e.g. ``actor: Annotated
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Annotated, Any, Final
 
 from fastapi import Depends, HTTPException, Request
 from fastapi.routing import APIRoute
 from sqlalchemy.orm import Session
+from starlette.routing import BaseRoute
 
 from app.db import ROLES, Database
 from app.services import DEFAULT_CACHE, Actor, PermissionDeniedError, ScenarioCache, local_learner, prepare_database
@@ -94,6 +95,16 @@ def requires(*roles: str) -> Any:
     return Depends(Requires(tuple(roles)))
 
 
+def walk_routes(routes: Iterable[BaseRoute]) -> Iterator[APIRoute]:
+    """Every API route of an app (``walk_routes(app.routes)``), inside included routers too."""
+    for route in routes:
+        if isinstance(route, APIRoute):
+            yield route
+        included = getattr(route, "original_router", None)  # FastAPI keeps an included router whole
+        if included is not None:
+            yield from walk_routes(included.routes)
+
+
 def roles_of(route: APIRoute) -> tuple[str, ...] | None:
     """The roles a route admits, as declared with :func:`requires`; None if it declares none."""
     stack = list(route.dependant.dependencies)
@@ -119,4 +130,5 @@ __all__ = [
     "roles_of",
     "scenario_cache",
     "settings",
+    "walk_routes",
 ]
