@@ -100,8 +100,11 @@ class ConversationOut(BaseModel):
 
 
 class ReplyIn(RequestBody):
-    text: str = Field(description="The learner's reply (at most the server's reply limit, 2,000 characters by default)",
-                      examples=[_REPLY_EXAMPLE])  # fmt: skip
+    text: str = Field(
+        min_length=1,
+        description="The learner's reply (at most the server's reply limit, 2,000 characters by default)",
+        examples=[_REPLY_EXAMPLE],
+    )
     turn: int | None = Field(
         default=None,
         ge=1,
