@@ -10,7 +10,7 @@ from fastapi.staticfiles import StaticFiles
 from scenarios import builtin_scenarios
 
 from .api import install_api, lifespan
-from .pages import make_templates, pages_router
+from .pages import install_page_errors, make_templates, pages_router
 from .settings import Settings
 
 VERSION = "0.1.0"
@@ -36,5 +36,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     app.include_router(pages_router())
     install_api(app)
+    install_page_errors(app)
 
     return app

@@ -7,9 +7,11 @@ built from the scenario, scoring and service layers, and templates only lay them
 from fastapi import APIRouter
 
 from .assessor import router as assessor_router
+from .errors import install_page_errors
 from .learner import router as learner_router
 from .play import router as play_router
 from .render import make_templates, render
+from .trainer import router as trainer_router
 
 
 def pages_router() -> APIRouter:
@@ -18,7 +20,8 @@ def pages_router() -> APIRouter:
     router.include_router(learner_router)
     router.include_router(play_router)
     router.include_router(assessor_router)
+    router.include_router(trainer_router)
     return router
 
 
-__all__ = ["make_templates", "pages_router", "render"]
+__all__ = ["install_page_errors", "make_templates", "pages_router", "render"]

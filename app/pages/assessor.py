@@ -9,8 +9,6 @@ from fastapi import APIRouter, File, Form, Path, Query, Request, UploadFile
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
 from app.services import (
-    IMPORTERS,
-    REVIEWERS,
     PermissionDeniedError,
     ServiceError,
     add_review,
@@ -20,7 +18,6 @@ from app.services import (
     get_import,
     import_transcript,
     list_reviews,
-    require_role,
     rescore,
     sign_off,
     transcript,
@@ -37,7 +34,7 @@ from app.services.browsing import (
 from scoring import CRITERIA
 
 from .debrief import debrief
-from .deps import DbSession, Viewer
+from .deps import DbSession, Importer, Reviewer
 from .errors import error_page
 from .render import render
 from .replay import replay
@@ -55,7 +52,7 @@ def _see(url: str) -> RedirectResponse:
 def transcripts(
     request: Request,
     session: DbSession,
-    actor: Viewer,
+    actor: Reviewer,
     learner: Annotated[str, Query(max_length=120)] = "",
     scenario: Annotated[str, Query(max_length=100)] = "",
     outcome: Annotated[str, Query(max_length=20)] = "",
@@ -73,9 +70,8 @@ def transcripts(
 
 
 @router.get("/export.csv", name="export_csv")
-def export_as_csv(request: Request, session: DbSession, actor: Viewer) -> Response:
+def export_as_csv(request: Request, session: DbSession, actor: Reviewer) -> Response:
     try:
-        require_role(actor, REVIEWERS, "export transcripts")
         text = export_csv(session, actor)
     except ServiceError as error:
         return error_page(request, error)
@@ -84,9 +80,8 @@ def export_as_csv(request: Request, session: DbSession, actor: Viewer) -> Respon
 
 
 @router.get("/export.json", name="export_json")
-def export_as_json(request: Request, session: DbSession, actor: Viewer) -> Response:
+def export_as_json(request: Request, session: DbSession, actor: Reviewer) -> Response:
     try:
-        require_role(actor, REVIEWERS, "export transcripts")
         data = export_json(session, actor)
     except ServiceError as error:
         return error_page(request, error)
@@ -95,9 +90,8 @@ def export_as_json(request: Request, session: DbSession, actor: Viewer) -> Respo
 
 
 @router.get("/import", name="import_form")
-def import_form(request: Request, session: DbSession, actor: Viewer) -> Response:
+def import_form(request: Request, session: DbSession, actor: Importer) -> Response:
     try:
-        require_role(actor, IMPORTERS, "import transcripts")
         scenarios = published(session, actor)
     except ServiceError as error:
         return error_page(request, error)
@@ -109,7 +103,7 @@ def import_form(request: Request, session: DbSession, actor: Viewer) -> Response
 async def import_post(
     request: Request,
     session: DbSession,
-    actor: Viewer,
+    actor: Importer,
     content: Annotated[str, Form(max_length=600_000)] = "",
     format: Annotated[Literal["text", "json"], Form()] = "text",
     scenario: Annotated[str, Form(max_length=100)] = "",
@@ -132,7 +126,7 @@ async def import_post(
 
 
 @router.get("/imports/{import_id}", name="imported")
-def imported(request: Request, session: DbSession, actor: Viewer, import_id: ConversationId) -> Response:
+def imported(request: Request, session: DbSession, actor: Importer, import_id: ConversationId) -> Response:
     try:
         view = get_import(session, actor, import_id)
     except ServiceError as error:
@@ -144,12 +138,11 @@ def imported(request: Request, session: DbSession, actor: Viewer, import_id: Con
 def replay_page(
     request: Request,
     session: DbSession,
-    actor: Viewer,
+    actor: Reviewer,
     conversation_id: ConversationId,
     turn: Annotated[int | None, Query(ge=0, le=1000)] = None,
 ) -> Response:
     try:
-        require_role(actor, REVIEWERS, "review conversations")
         found = transcript(session, actor, conversation_id)
         reviews = list_reviews(session, actor, conversation_id)
         report = conversation_report(session, actor, conversation_id) if found.outcome else None
@@ -164,7 +157,7 @@ def replay_page(
 def override(
     request: Request,
     session: DbSession,
-    actor: Viewer,
+    actor: Reviewer,
     conversation_id: ConversationId,
     turn: Annotated[int, Form(ge=1, le=1000)],
     criterion: Annotated[str, Form(max_length=32)],
@@ -182,7 +175,7 @@ def override(
 def sign_off_post(
     request: Request,
     session: DbSession,
-    actor: Viewer,
+    actor: Reviewer,
     conversation_id: ConversationId,
     note: Annotated[str, Form(max_length=4000)] = "",
 ) -> Response:
@@ -194,9 +187,8 @@ def sign_off_post(
 
 
 @router.get("/{conversation_id}/rescore", name="rescore")
-def rescore_page(request: Request, session: DbSession, actor: Viewer, conversation_id: ConversationId) -> Response:
+def rescore_page(request: Request, session: DbSession, actor: Reviewer, conversation_id: ConversationId) -> Response:
     try:
-        require_role(actor, REVIEWERS, "re-score conversations")
         result = rescore(session, actor, conversation_id)
         found = transcript(session, actor, conversation_id)
     except ServiceError as error:
@@ -205,9 +197,8 @@ def rescore_page(request: Request, session: DbSession, actor: Viewer, conversati
 
 
 @router.get("/{conversation_id}/report", name="report")
-def report_page(request: Request, session: DbSession, actor: Viewer, conversation_id: ConversationId) -> Response:
+def report_page(request: Request, session: DbSession, actor: Reviewer, conversation_id: ConversationId) -> Response:
     try:
-        require_role(actor, REVIEWERS, "print reports")
         found = transcript(session, actor, conversation_id)
         scenario = scenario_for(session, actor, conversation_id)
         report = conversation_report(session, actor, conversation_id)

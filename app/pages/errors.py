@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from fastapi import Request
+import inspect
+
+from fastapi import FastAPI, Request
 from starlette.responses import JSONResponse, Response
 
 from app.services import (
@@ -43,4 +45,23 @@ def error_page(request: Request, error: ServiceError) -> Response:
     return render(request, "error.html", {"title": TITLES.get(status, "Sorry"), "message": error.message}, status)
 
 
-__all__ = ["error_page", "status_of", "wants_json"]
+def install_page_errors(app: FastAPI) -> None:
+    """Answer a :class:`ServiceError` raised on a page route (a role check, say) with an HTML page.
+
+    Call after the API has installed its handlers: API paths, and the pages' own scripts asking for JSON, keep the
+    API's JSON answer.
+    """
+    api_handler = app.exception_handlers.get(ServiceError)
+
+    async def handler(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, ServiceError)
+        path = request.url.path
+        if api_handler is not None and (path.startswith("/api/") or wants_json(request)):
+            answer = api_handler(request, exc)
+            return await answer if inspect.isawaitable(answer) else answer
+        return error_page(request, exc)
+
+    app.add_exception_handler(ServiceError, handler)
+
+
+__all__ = ["error_page", "install_page_errors", "status_of", "wants_json"]
