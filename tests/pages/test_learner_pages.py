@@ -2,25 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from fastapi.testclient import TestClient
 
-from app import Settings, create_app
 from app.pages.catalogue import policy_points
+
+from .conftest import sign_in
 
 
 @pytest.fixture
-def client(tmp_path: Path) -> Iterator[TestClient]:
-    settings = Settings(environment="test", database_url=f"sqlite:///{tmp_path / 'frontline.sqlite3'}")
-    with TestClient(create_app(settings)) as test_client:
-        yield test_client
+def learner(client: TestClient) -> TestClient:
+    sign_in(client, "lena")
+    return client
 
 
-def test_catalogue_lists_every_scenario_with_filter_options(client: TestClient) -> None:
-    page = client.get("/")
+def test_catalogue_lists_every_scenario_with_filter_options(learner: TestClient) -> None:
+    page = learner.get("/")
     assert page.status_code == 200
     assert page.template.name == "catalogue.html"  # type: ignore[attr-defined]
     cards = page.context["scenarios"]  # type: ignore[attr-defined]
@@ -39,19 +36,19 @@ def test_catalogue_lists_every_scenario_with_filter_options(client: TestClient) 
         ("difficulty=foundation&sector=telecoms", set()),
     ],
 )
-def test_catalogue_filters(client: TestClient, query: str, expected: set[str]) -> None:
-    page = client.get(f"/?{query}")
+def test_catalogue_filters(learner: TestClient, query: str, expected: set[str]) -> None:
+    page = learner.get(f"/?{query}")
     assert {card.id for card in page.context["scenarios"]} == expected  # type: ignore[attr-defined]
 
 
-def test_a_filter_value_is_escaped_not_run(client: TestClient) -> None:
-    page = client.get("/", params={"sector": '"><script>alert(1)</script>'})
+def test_a_filter_value_is_escaped_not_run(learner: TestClient) -> None:
+    page = learner.get("/", params={"sector": '"><script>alert(1)</script>'})
     assert page.status_code == 200
     assert "<script>alert(1)" not in page.text
 
 
-def test_briefing_has_role_policy_limits_and_customer(client: TestClient) -> None:
-    page = client.get("/scenarios/parcel-not-delivered")
+def test_briefing_has_role_policy_limits_and_customer(learner: TestClient) -> None:
+    page = learner.get("/scenarios/parcel-not-delivered")
     assert page.status_code == 200
     assert page.template.name == "briefing.html"  # type: ignore[attr-defined]
     briefing = page.context["briefing"]  # type: ignore[attr-defined]
@@ -61,15 +58,15 @@ def test_briefing_has_role_policy_limits_and_customer(client: TestClient) -> Non
     assert "Your authority" in page.text
 
 
-def test_unknown_scenario_is_a_404_page(client: TestClient) -> None:
-    page = client.get("/scenarios/no-such-thing")
+def test_unknown_scenario_is_a_404_page(learner: TestClient) -> None:
+    page = learner.get("/scenarios/no-such-thing")
     assert page.status_code == 404
     assert page.template.name == "error.html"  # type: ignore[attr-defined]
 
 
-def test_no_page_carries_inline_script_or_style(client: TestClient) -> None:
+def test_no_page_carries_inline_script_or_style(learner: TestClient) -> None:
     for url in ("/", "/scenarios/parcel-not-delivered", "/scenarios/nothing"):
-        text = client.get(url).text
+        text = learner.get(url).text
         for inline in ("<script>", "<style", " style=", " onclick="):
             assert inline not in text, url
 

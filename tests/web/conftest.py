@@ -21,8 +21,10 @@ from typing import Any
 
 import httpx
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Page, Playwright, sync_playwright
+from playwright.sync_api import Browser, ConsoleMessage, Page, Playwright, expect, sync_playwright
 
+from app.accounts import add_members, add_user
+from app.db import Database
 from tests.conftest import _unavailable
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -57,6 +59,31 @@ def _frontline() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-c", "from app.cli import main; main()"]
 
 
+PASSWORD = "correct horse battery staple"
+PEOPLE = (("lena", "learner", "Lena Learner"), ("ada", "assessor", "Ada Assessor"), ("tom", "trainer", "Tom Trainer"))
+
+
+def _add_people(database_url: str) -> None:
+    """One person of each role, the learner in the assessor's cohort, before the server starts."""
+    database = Database.connect(database_url)
+    try:
+        with database.session() as session:
+            for name, role, shown in PEOPLE:
+                add_user(session, name, role, password=PASSWORD, display_name=shown)
+            add_members(session, "cohort-one", ["ada", "lena"])
+    finally:
+        database.dispose()
+
+
+def sign_in(page: Page, name: str) -> None:
+    """Sign in through the form, as a person would."""
+    page.goto("/signin")
+    page.get_by_label("Name", exact=True).fill(name)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.locator(".account")).to_contain_text({n: s for n, _, s in PEOPLE}[name])
+
+
 @dataclass
 class Server:
     url: str
@@ -76,9 +103,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         "FRONTLINE_ENVIRONMENT": "test",
         "PYTHONUNBUFFERED": "1",
     }
-    help_text = subprocess.run([*_frontline(), "--help"], env=env, capture_output=True, text=True, check=False).stdout
-    if " db " in help_text or "│ db" in help_text:
-        subprocess.run([*_frontline(), "db", "upgrade"], env=env, check=True, capture_output=True, cwd=ROOT)
+    subprocess.run([*_frontline(), "db", "upgrade"], env=env, check=True, capture_output=True, cwd=ROOT)
+    _add_people(database_url)
     port = _free_port()
     log = folder / "server.log"
     with log.open("w") as out:
