@@ -38,6 +38,11 @@ _GUARANTEE = re.compile(
     r"(?:he|she|they|it)(?:'ll| will) definitely|definitely (?:be|get|cover|pay|refund|approve|waive|agree)|100% "
     r"(?:be|get)|i can assure you (?:you'll|it will)|i'll make sure you get)\b[^.!?]{0,80}\b(?:fixed|compensat\w*|paid|"
     r"waive\w*|approved?|money|floor|damage|fee|refund|credit|cover|back|sorted by|tomorrow|today|costs?|it)"
+    r"|\b(?:every (?:single )?penny|whatever (?:the )?condition|no matter what (?:condition|state))\b"
+    r"|\b(?:by|on|before|this) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|the weekend)"
+    r"\b,? 100%"
+    r"|\b(?:you won't|you will not|you'll never) (?:have|get|see) (?:any )?(?:more|another|any other|further) "
+    r"(?:problems?|issues?|trouble|faults?|drop-?outs?)\b|\b(?:it|this) (?:won't|will not|will never) happen again\b"
 )
 
 
