@@ -18,10 +18,15 @@ MIN_WORDS = 2
 
 
 def _stem(word: str) -> str:
+    """A light stem, so "tried" echoes "trying" and "heating" echoes "heat": plurals and -ed / -ing endings."""
     word = word.strip("'").removesuffix("'s")
-    for suffix in ("ies", "es", "s"):
+    for suffix in ("ies", "ied", "es", "s"):
         if len(word) > 4 and word.endswith(suffix) and not word.endswith("ss"):
-            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+            return word[: -len(suffix)] + ("y" if suffix in {"ies", "ied"} else "")
+    for suffix in ("ing", "ed"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            stem = word[: -len(suffix)]
+            return stem[:-1] if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "ls" else stem
     return word
 
 
