@@ -16,6 +16,18 @@ HEAR_CASES = [
         id="two details echoed",
     ),
     pytest.param(
+        "Right - you've tried it twice and it keeps tripping the fuse.",
+        "I've tried it twice and it just trips the fuse every time.",
+        True,
+        id="restatement framed to the customer",
+    ),
+    pytest.param(
+        "Trying a kettle that then trips the fuse is no fun.",
+        "I tried the kettle and it tripped the fuse.",
+        True,
+        id="echo across word endings",
+    ),
+    pytest.param(
         "I'll refund it to your debit card today.",
         "I paid on my debit card today and I want a refund.",
         False,
