@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
-from .conftest import check_page, keep_for_readme, shoot
+from .conftest import check_page, keep_for_readme, shoot, sign_in
 
 
 def test_catalogue_filters_without_javascript_and_reads_well(page: Page) -> None:
+    sign_in(page, "lena")
     page.goto("/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Practise with a customer")
     cards = page.locator(".scenario-card")
@@ -27,6 +28,7 @@ def test_catalogue_filters_without_javascript_and_reads_well(page: Page) -> None
 
 def test_catalogue_fits_a_small_phone(browser_page_360: Page) -> None:
     page = browser_page_360
+    sign_in(page, "lena")
     page.goto("/")
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 360
@@ -35,6 +37,7 @@ def test_catalogue_fits_a_small_phone(browser_page_360: Page) -> None:
 
 
 def test_briefing_shows_role_policy_limits_and_customer(page: Page) -> None:
+    sign_in(page, "lena")
     page.goto("/")
     page.get_by_role("link", name='"Delivered" parcel that never arrived, for the second time').click()
     expect(page.get_by_role("heading", name="Your authority")).to_be_visible()

@@ -6,7 +6,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from .conftest import check_page, keep_for_readme, shoot
+from .conftest import check_page, keep_for_readme, shoot, sign_in
 
 HOSTILE = "<script>alert(1)</script><b>x</b>"
 REPLIES = (
@@ -18,6 +18,8 @@ REPLIES = (
 
 
 def start(page: Page, scenario: str, mode: str = "practice") -> None:
+    if page.locator(".account form").count() == 0:
+        sign_in(page, "lena")
     page.goto(f"/scenarios/{scenario}")
     page.get_by_role("radio", name=re.compile("Practice" if mode == "practice" else "Assessed")).check()
     page.get_by_role("button", name="Start the conversation").click()
