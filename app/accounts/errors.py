@@ -6,8 +6,7 @@ ServiceError (app.services.errors)
 ├── InvalidInputError
 │   └── AccountInputError        a name, role, password or cohort that cannot be accepted
 ├── ConflictError
-│   └── AccountExistsError       the name is taken
-├── PermissionDeniedError
+│   ├── AccountExistsError       the name is taken
 │   └── NotErasableError         only learners' accounts are erased (staff accounts are changed instead)
 ├── SignInFailedError            wrong name or password (never says which)
 └── SignInThrottledError         too many failures: wait ``retry_after`` seconds (429)
@@ -15,7 +14,7 @@ ServiceError (app.services.errors)
 
 from __future__ import annotations
 
-from app.services.errors import ConflictError, InvalidInputError, NotFoundError, PermissionDeniedError, ServiceError
+from app.services.errors import ConflictError, InvalidInputError, NotFoundError, ServiceError
 
 
 class UnknownUserError(NotFoundError):
@@ -30,7 +29,7 @@ class AccountExistsError(ConflictError):
     code = "account_exists"
 
 
-class NotErasableError(PermissionDeniedError):
+class NotErasableError(ConflictError):
     code = "not_erasable"
 
 

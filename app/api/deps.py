@@ -1,8 +1,8 @@
 """What API routes depend on: the database session, the acting user, and the roles allowed to call a route.
 
-``current_user`` is the one place the caller is decided. Today it is the built-in local learner (the account a
-single-user machine plays as); an ``Authorization`` header it cannot honour is refused. Accounts replace its body
-with session cookies and bearer tokens; routes do not change.
+``current_user`` is the one place the caller is decided: an API token (``Authorization: Bearer``) or the signed
+session cookie of a browser (see ``app.accounts.authenticate``); nobody, or a bad token, is 401 (pages send the
+browser to ``/signin`` instead).
 
 Each route states who may call it with :func:`requires`, e.g. ``actor: Annotated[Actor, requires(*REVIEWERS)]``;
 :func:`roles_of` reads that back from a route, so a test can walk the whole route list.
@@ -14,13 +14,15 @@ import threading
 from collections.abc import Iterable, Iterator
 from typing import Annotated, Any, Final
 
-from fastapi import Depends, HTTPException, Request
+from fastapi import Depends, Request
 from fastapi.routing import APIRoute
 from sqlalchemy.orm import Session
 from starlette.routing import BaseRoute
 
+from app.accounts import InvalidCredentialsError, authenticate
 from app.db import ROLES, Database
-from app.services import DEFAULT_CACHE, Actor, PermissionDeniedError, ScenarioCache, local_learner, prepare_database
+from app.security import NotSignedIn, request_time, session_token
+from app.services import DEFAULT_CACHE, Actor, PermissionDeniedError, ScenarioCache, prepare_database
 from app.settings import Settings
 
 EVERYONE: Final = ROLES
@@ -64,10 +66,21 @@ Cache = Annotated[ScenarioCache, Depends(scenario_cache)]
 
 
 def current_user(request: Request, session: DbSession) -> Actor:
-    """The caller: for now the built-in local learner; credentials this server cannot check are refused."""
-    if request.headers.get("authorization"):
-        raise HTTPException(401, "this server does not accept API tokens yet", headers={"WWW-Authenticate": "Bearer"})
-    return local_learner(session)
+    """The signed-in caller; :class:`NotSignedIn` (401, or a redirect to sign in for pages) when there is none."""
+    try:
+        user = authenticate(
+            session,
+            authorization=request.headers.get("authorization"),
+            session_token=session_token(request),
+            now=request_time(request),
+        )
+    except InvalidCredentialsError as exc:
+        raise NotSignedIn(exc.message) from None
+    if user is None:
+        raise NotSignedIn()
+    actor = Actor.of(user)
+    request.state.viewer = actor
+    return actor
 
 
 CurrentUser = Annotated[Actor, Depends(current_user)]

@@ -9,6 +9,7 @@ from .play_cmd import register_play
 from .scenarios_cmd import scenarios_app
 from .scoring_cmd import register_scoring
 from .serve_cmd import register_serve
+from .users_cmd import register_purge, users_app
 
 cli = typer.Typer(
     name="frontline",
@@ -19,9 +20,11 @@ cli = typer.Typer(
 )
 cli.add_typer(scenarios_app, name="scenarios")
 cli.add_typer(db_app, name="db")
+cli.add_typer(users_app, name="users")
 register_play(cli)
 register_scoring(cli)
 register_serve(cli)
+register_purge(cli)
 
 
 def main() -> None:

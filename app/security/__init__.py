@@ -18,6 +18,15 @@ from .passwords import (
     hash_password,
     verify_password,
 )
+from .requests import (
+    SIGN_IN_PATH,
+    NotSignedIn,
+    client_address,
+    request_time,
+    safe_next,
+    session_token,
+    sign_in_url,
+)
 from .responses import refusal, wants_json
 from .throttle import Attempt, Clock, ThrottleDecision, ThrottleRules, decide, utc_now
 from .tokens import IssuedToken, api_token_prefix, digests_match, issue_api_token, issue_session_token, token_digest
@@ -31,6 +40,7 @@ __all__ = [
     "MIN_PASSWORD_CHARS",
     "SECURITY_HEADERS",
     "SESSION_COOKIE",
+    "SIGN_IN_PATH",
     "Attempt",
     "BodySizeLimitMiddleware",
     "CSRFMiddleware",
@@ -38,6 +48,7 @@ __all__ = [
     "Clock",
     "CsrfState",
     "IssuedToken",
+    "NotSignedIn",
     "PasswordCheck",
     "RequestTooLarge",
     "SecurityHeadersMiddleware",
@@ -49,6 +60,7 @@ __all__ = [
     "can_view_conversation",
     "can_view_learner",
     "check_new_password",
+    "client_address",
     "csrf_token",
     "csrf_token_for",
     "decide",
@@ -59,6 +71,10 @@ __all__ = [
     "issue_session_token",
     "learner_filter",
     "refusal",
+    "request_time",
+    "safe_next",
+    "session_token",
+    "sign_in_url",
     "token_digest",
     "utc_now",
     "verify_password",

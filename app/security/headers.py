@@ -18,7 +18,7 @@ DOCS_CONTENT_SECURITY_POLICY = (
     "style-src 'self' https://cdn.jsdelivr.net; img-src 'self' data: https://fastapi.tiangolo.com; "
     "frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
 )
-DOCS_PATHS = frozenset({"/api/docs", "/api/redoc"})
+DOCS_PATHS = frozenset({"/api/docs", "/api/redoc", "/redoc"})
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
