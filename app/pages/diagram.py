@@ -94,7 +94,7 @@ def diagram(scenario: CompiledScenario) -> Diagram:
                 target = nodes[key]
                 x1, y1 = source.x + source.width, source.y + NODE_H / 2
                 x2, y2 = target.x, target.y + NODE_H / 2
-                edges.append(Edge(stage_id, key, label, x1, y1, x2, y2, (x1 + x2) / 2, min(y1, y2) + NODE_H / 2 - 6))
+                edges.append(Edge(stage_id, key, label, x1, y1, x2, y2, x1 + 8, y1 - 6))
             elif move.to in nodes:
                 target = nodes[move.to]
                 down = target.y > source.y

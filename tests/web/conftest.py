@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -207,12 +206,18 @@ def shoot(page: Page, name: str, *, full_page: bool = True) -> Path:
     return path
 
 
-def keep_for_readme(shot: Path) -> None:
-    """Copy a screenshot into docs/screenshots when FRONTLINE_UPDATE_SCREENSHOTS=1 (run by hand, then commit)."""
-    if os.environ.get("FRONTLINE_UPDATE_SCREENSHOTS") == "1":
-        target = ROOT / "docs" / "screenshots"
-        target.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(shot, target / shot.name)
+def keep_for_readme(page: Page, name: str) -> None:
+    """With FRONTLINE_UPDATE_SCREENSHOTS=1, save the top of the page (1100 x 760) as docs/screenshots/NAME.png."""
+    if os.environ.get("FRONTLINE_UPDATE_SCREENSHOTS") != "1":
+        return
+    target = ROOT / "docs" / "screenshots"
+    target.mkdir(parents=True, exist_ok=True)
+    size = page.viewport_size
+    page.set_viewport_size({"width": 1100, "height": 760})
+    page.evaluate("window.scrollTo(0, 0)")
+    page.screenshot(path=str(target / f"{name}.png"))
+    if size:
+        page.set_viewport_size(size)
 
 
 @pytest.fixture

@@ -42,7 +42,8 @@ def test_assessor_replays_overrides_signs_off_and_exports(page: Page) -> None:
     page.get_by_role("button", name="Show").click()
     expect(page.locator("tbody tr").first).to_contain_text("Lena Learner")
     check_page(page)
-    keep_for_readme(shoot(page, "assessor-transcripts"))
+    shoot(page, "assessor-transcripts")
+    keep_for_readme(page, "assessor-transcripts")
 
     page.locator("tbody tr").first.get_by_role("link").click()
     expect(page.get_by_role("img", name="Stage and mood, turn by turn")).to_be_visible()
@@ -62,7 +63,8 @@ def test_assessor_replays_overrides_signs_off_and_exports(page: Page) -> None:
     professional = page.locator("#verdict-professional")
     expect(professional.locator(".verdict")).to_have_text(["breach", "met"])
     expect(professional).to_contain_text(f"{HOSTILE} said kindly")
-    keep_for_readme(shoot(page, "assessor-replay"))
+    shoot(page, "assessor-replay")
+    keep_for_readme(page, "assessor-replay")
 
     page.get_by_role("link", name="Re-score with the current rubric").click()
     expect(page.get_by_role("heading", name="Re-scored with the current rubric")).to_be_visible()

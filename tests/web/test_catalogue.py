@@ -14,7 +14,8 @@ def test_catalogue_filters_without_javascript_and_reads_well(page: Page) -> None
     cards = page.locator(".scenario-card")
     assert cards.count() == 7
     check_page(page)
-    keep_for_readme(shoot(page, "catalogue"))
+    shoot(page, "catalogue")
+    keep_for_readme(page, "catalogue")
 
     page.get_by_label("Law", exact=True).select_option(label="UK GDPR and Data Protection Act 2018")
     page.get_by_label("Difficulty").select_option("advanced")
@@ -46,4 +47,5 @@ def test_briefing_shows_role_policy_limits_and_customer(page: Page) -> None:
     expect(page.locator(".persona")).to_contain_text("Daniel Okafor")
     expect(page.get_by_role("table")).to_contain_text("£150")
     check_page(page)
-    keep_for_readme(shoot(page, "briefing"))
+    shoot(page, "briefing")
+    keep_for_readme(page, "briefing")

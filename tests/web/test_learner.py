@@ -47,15 +47,17 @@ def test_learner_completes_a_conversation_and_reads_the_debrief(page: Page) -> N
     page.get_by_label("Your reply").press_sequentially("second line")
     expect(page.get_by_label("Your reply")).to_have_value("First line\nsecond line")
 
-    for text in REPLIES:
+    for number, text in enumerate(REPLIES, start=1):
         reply_with_enter(page, text)
         assert page.url == url  # no reload: the script sent it
+        if number == 2:
+            shoot(page, "conversation")
+            keep_for_readme(page, "conversation")
         if page.get_by_role("link", name="Read your debrief").count():
             break
     expect(page.locator("#messages .message.agent").first).to_contain_text(HOSTILE)
     assert page.locator("#messages b").count() == 0
-    shoot(page, "conversation-practice")
-    keep_for_readme(shoot(page, "conversation", full_page=False))
+    shoot(page, "conversation-ended")
 
     page.get_by_role("link", name="Read your debrief").click()
     expect(page.get_by_role("heading", name="Criterion by criterion")).to_be_visible()
@@ -64,7 +66,8 @@ def test_learner_completes_a_conversation_and_reads_the_debrief(page: Page) -> N
     expect(page.get_by_text(HOSTILE).first).to_be_visible()
     assert page.locator("main b").count() == 0
     check_page(page)
-    keep_for_readme(shoot(page, "debrief"))
+    shoot(page, "debrief")
+    keep_for_readme(page, "debrief")
 
     page.get_by_role("link", name="My progress").first.click()
     expect(page.get_by_role("img", name="Grades over time")).to_be_visible()

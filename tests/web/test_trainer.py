@@ -26,7 +26,8 @@ def test_trainer_fixes_a_broken_scenario_and_publishes_it(page: Page) -> None:
     expect(problem).to_contain_text("advance_when")
     expect(page.locator("#problems-summary")).to_contain_text("1 error")
     check_page(page)
-    keep_for_readme(shoot(page, "trainer-editor"))
+    shoot(page, "trainer-editor")
+    keep_for_readme(page, "trainer-editor")
 
     line = int(problem.locator("button.jump").get_attribute("data-line") or "0")
     problem.locator("button.jump").click()
@@ -41,7 +42,8 @@ def test_trainer_fixes_a_broken_scenario_and_publishes_it(page: Page) -> None:
     expect(page.locator(".pill").first).to_have_text("draft")
     expect(page.get_by_role("img", name=re.compile("^Stages of"))).to_be_visible()
     check_page(page)
-    keep_for_readme(shoot(page, "trainer-diagram"))
+    shoot(page, "trainer-diagram")
+    keep_for_readme(page, "trainer-diagram")
 
     page.get_by_role("button", name="Test-play this version").click()
     expect(page.get_by_role("log")).to_contain_text("Daniel Okafor")

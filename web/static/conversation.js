@@ -54,6 +54,8 @@
   }
 
   function finish(data) {
+    var goal = document.getElementById("stage-goal");
+    if (goal) { goal.textContent = ""; }
     say("ending", "", "Conversation ended: " + (data.outcome_label || data.outcome));
     var done = document.createElement("div");
     done.className = "reply";
