@@ -9,8 +9,12 @@ from fastapi import APIRouter, File, Form, Path, Query, Request, UploadFile
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
 from app.services import (
+    OUTCOME_FILTERS,
+    SORTS,
     PermissionDeniedError,
     ServiceError,
+    SortKey,
+    TranscriptFilters,
     add_review,
     conversation_report,
     export_csv,
@@ -18,17 +22,11 @@ from app.services import (
     get_import,
     import_transcript,
     list_reviews,
+    published,
     rescore,
+    scenario_for,
     sign_off,
     transcript,
-)
-from app.services.browsing import (
-    OUTCOME_FILTERS,
-    SORTS,
-    SortKey,
-    TranscriptFilters,
-    published,
-    scenario_for,
     transcript_table,
 )
 from scoring import CRITERIA

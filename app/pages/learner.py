@@ -7,8 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request
 from starlette.responses import Response
 
-from app.services import ServiceError
-from app.services.browsing import learner_history, playable, published
+from app.services import ServiceError, learner_history, playable, published
 
 from .catalogue import briefing, catalogue
 from .charts import Attempt, progress_chart

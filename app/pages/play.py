@@ -15,11 +15,11 @@ from app.services import (
     InvalidInputError,
     ServiceError,
     conversation_report,
+    scenario_for,
     start_conversation,
     submit_reply,
     transcript,
 )
-from app.services.browsing import scenario_for
 
 from .conversation import conversation_page, reply_json
 from .debrief import debrief

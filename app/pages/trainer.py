@@ -15,11 +15,11 @@ from app.services import (
     ServiceError,
     find_version,
     list_scenarios,
+    playable,
     publish,
     save_draft,
     validate_scenario,
 )
-from app.services.browsing import playable
 from scenarios import Issue
 
 from .deps import Author, DbSession
