@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
-from .conftest import check_page, keep_for_readme, shoot, sign_in
+from .conftest import Console, check_page, keep_for_readme, shoot, sign_in
 
 
 def test_catalogue_filters_without_javascript_and_reads_well(page: Page) -> None:
@@ -49,3 +49,27 @@ def test_briefing_shows_role_policy_limits_and_customer(page: Page) -> None:
     check_page(page)
     shoot(page, "briefing")
     keep_for_readme(page, "briefing")
+
+
+def test_sign_in_and_error_pages_pass_the_accessibility_check(page: Page, console: Console) -> None:
+    page.goto("/signin")
+    check_page(page)
+    sign_in(page, "lena")
+    page.goto("/scenarios/no-such-scenario")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Not found")
+    check_page(page)
+    console.errors.clear()  # the browser logs the 404 itself
+
+
+def test_a_conversation_and_its_debrief_fit_a_small_phone(browser_page_360: Page) -> None:
+    page = browser_page_360
+    sign_in(page, "lena")
+    page.goto("/scenarios/online-dress-cancellation")
+    page.get_by_role("button", name="Start the conversation").click()
+    box = page.get_by_label("Your reply")
+    box.fill("I'm so sorry about the dress. What happened?")
+    box.press("Enter")
+    expect(page.locator("#messages .message.customer")).to_have_count(2)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    check_page(page)
+    shoot(page, "conversation-360")
