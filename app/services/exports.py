@@ -14,6 +14,7 @@ from typing import Any, Final
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.accounts.audit import record as audit
 from app.db import Conversation, ScenarioVersion, SignOff, User
 from scoring import transcript_report
 
@@ -96,8 +97,10 @@ def export_csv(session: Session, actor: Actor, *, scenario_id: str | None = None
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    for row in export_rows(session, actor, scenario_id=scenario_id):
+    rows = export_rows(session, actor, scenario_id=scenario_id)
+    for row in rows:
         writer.writerow({key: _cell(value) for key, value in row.items()})
+    _audit_export(session, actor, "csv", scenario_id, len(rows))
     return buffer.getvalue()
 
 
@@ -108,7 +111,15 @@ def export_json(session: Session, actor: Actor, *, scenario_id: str | None = Non
         whole = transcript(session, actor, row["id"])
         lines = [{**asdict(line), "created_at": line.created_at.isoformat()} for line in whole.lines]
         exported.append({**row, "lines": lines})
+    _audit_export(session, actor, "json", scenario_id, len(exported))
     return exported
+
+
+def _audit_export(session: Session, actor: Actor, kind: str, scenario_id: str | None, count: int) -> None:
+    """Learners' words left the system: the audit log says who took how many, and when. Commits."""
+    detail = {"format": kind, "conversations": count}
+    audit(session, "export", actor=actor, target_kind="conversations", target=scenario_id or "all", detail=detail)
+    session.commit()
 
 
 __all__ = ["CSV_COLUMNS", "MAX_EXPORT_ROWS", "export_csv", "export_json", "export_rows"]

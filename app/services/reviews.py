@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.accounts.audit import record as audit
 from app.db import VERDICTS, Review, SignOff, User, utcnow
 from scoring import CRITERIA, transcript_report
 
@@ -106,6 +107,14 @@ def add_review(
         created_at=utcnow(),
     )
     session.add(review)
+    audit(
+        session,
+        "override" if review.verdict != review.automatic_verdict else "review",
+        actor=actor,
+        target_kind="conversation",
+        target=conversation.id,
+        detail={"turn": turn, "criterion": criterion, "verdict": verdict, "automatic": review.automatic_verdict},
+    )
     session.commit()
     return _view(session, review)
 
@@ -125,6 +134,7 @@ def sign_off(session: Session, actor: Actor, conversation_id: str, *, note: str 
         conversation_id=conversation.id, reviewer_id=actor.id, band=band, note=note.strip(), created_at=utcnow()
     )
     session.add(record)
+    audit(session, "sign_off", actor=actor, target_kind="conversation", target=conversation.id, detail={"band": band})
     try:
         session.commit()
     except IntegrityError:  # signed off by someone else a moment ago
