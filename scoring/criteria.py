@@ -17,7 +17,7 @@ from .echo import echoes
 from .lexicon import search_any
 from .matching import Hit, evidence, find, overlaps
 from .model import Evidence
-from .text import Reply
+from .text import Reply, once_per_reply
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,6 +190,7 @@ _RULE_FOR = {
 }
 
 
+@once_per_reply
 def professional(reply: Reply, ctx: Context) -> Judgement:
     boundaries = list(find(reply, "professional", "boundary", skip_negated=False))
     bounded = {reply.sentence_at(hit.start).start for hit in boundaries}

@@ -12,7 +12,7 @@ from .criteria import Judgement
 from .lexicon import search_any
 from .matching import Hit, evidence, find
 from .offers import extract_offers
-from .text import Reply
+from .text import Reply, normalised_line
 
 _RISK = re.compile(
     r"\b(?:solicitor|lawyer|court|sue|legal action|trading standards|ombudsman|regulator|ofcom|ofgem|fca|ico|press|"
@@ -37,7 +37,7 @@ _LIMIT_REASON = re.compile(
 @lru_cache(maxsize=4096)
 def manager_asked(customer_line: str) -> bool:
     """True when the customer's line asks for a manager or someone senior."""
-    return search_any("escalation", "asked_manager", Reply(customer_line).norm) is not None
+    return search_any("escalation", "asked_manager", normalised_line(customer_line)) is not None
 
 
 def _names_deciding_team(text: str, ctx: Context) -> bool:
@@ -61,7 +61,7 @@ _TEAM = re.compile(r"\b(?!the |our |your |a |my )[a-z0-9]+ (?:team|line support|
 
 def referral_needed(ctx: Context, offers: tuple[Offer, ...]) -> bool:
     """A manager was asked for, the engine expects a referral, or the remedy wanted is beyond the learner's limits."""
-    if "referral" in ctx.expects or _RISK.search(Reply(ctx.customer_line).norm):
+    if "referral" in ctx.expects or _RISK.search(normalised_line(ctx.customer_line)):
         return True
     if manager_asked(ctx.customer_line):
         return True

@@ -19,7 +19,7 @@ import yaml
 from .context import Context
 from .matching import Hit, evidence, find
 from .model import Evidence
-from .text import Reply
+from .text import Reply, normalised_line, once_per_reply
 
 Condition = Callable[[Context], bool]
 Severity = Literal["critical", "major", "minor"]
@@ -145,11 +145,12 @@ def _fires(rule: Rule, hit: Hit, reply: Reply, ctx: Context) -> bool:
     if rule.id == "R39" and _PHONE.search(words):
         return ctx.hearing_needs  # pushing the phone is a barrier only for someone who cannot use it
     if rule.id == "R30" and _ADDRESS.search(words):
-        return words not in Reply(ctx.customer_line).norm  # reading back what the caller just said leaks nothing
+        return words not in normalised_line(ctx.customer_line)  # reading back what the caller just said leaks nothing
     verifying = bool(ctx.legal and ctx.legal.identity_check_required)
     return not (rule.id == "R33" and verifying and "birth" in words)
 
 
+@once_per_reply
 def legal_findings(reply: Reply, ctx: Context) -> list[tuple[Rule, Evidence]]:
     """Every applicable rule broken by the reply, with the words that broke it."""
     found: list[tuple[Rule, Evidence]] = []

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .lexicon import lexicon
 from .model import Evidence
 from .text import Reply
 
@@ -27,15 +26,9 @@ def find(
     skip_quoted: bool = True,
 ) -> Iterator[Hit]:
     """Every match of the lexicon's phrases of ``kind`` in the normalised reply."""
-    if (name, kind) not in reply.kinds:
-        return
     text = reply.norm
-    present = reply.needles
-    for phrase in lexicon(name).get(kind, ()):
-        if phrase.needles is not None and phrase.needles.isdisjoint(present):
-            continue
-        for match in phrase.pattern.finditer(text):
-            start, end = match.span()
+    for phrase, alternatives in reply.live(name).get(kind, ()):
+        for start, end in phrase.spans(text, alternatives):
             if end <= start:
                 continue
             if skip_quoted and reply.is_quoted(start, end):

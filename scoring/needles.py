@@ -7,8 +7,11 @@ whose needles are absent are skipped without a search. Used only as a prefilter:
 
 from __future__ import annotations
 
+import itertools
+import re
 import re._constants as sc  # type: ignore[import-not-found]
 import re._parser as sp  # type: ignore[import-not-found]
+from collections.abc import Iterable
 from typing import Any
 
 Needles = frozenset[str] | None
@@ -65,3 +68,66 @@ def needles(pattern: str) -> Needles:
     if found is None or not found or any(len(n) < 2 for n in found) or len(found) > 60:
         return None
     return found
+
+
+_WORD = re.compile(r"\w+")
+_PAIR = re.compile(r"\b(?=(\w+ \w+))")
+PREFIX = 4  # letters of a word's start used to file a needle that holds no whole word
+
+
+class NeedleFinder:
+    """Which of many strings (needles) occur in a text, found through the words they hold.
+
+    Each needle is filed under two whole words it holds side by side, or one whole word, with a word boundary
+    before and after (so the text holds them too), or else under the first letters of a word that starts after a
+    boundary; the few needles with none of these are always checked. A text's words then name the needles worth
+    checking with ``in``.
+
+    A needle comes with whether a boundary is sure before it and after it (the pattern has ``\\b`` there, say).
+    """
+
+    def __init__(self, needles: Iterable[tuple[str, bool, bool]]) -> None:
+        by_pair: dict[str, set[str]] = {}
+        by_word: dict[str, set[str]] = {}
+        by_start: dict[int, dict[str, set[str]]] = {}
+        always: set[str] = set()
+        for needle, left, right in needles:
+            words = [(word.start(), word.end()) for word in _WORD.finditer(needle)]
+            whole = [(start, end) for start, end in words if (start > 0 or left) and (end < len(needle) or right)]
+            pairs = [
+                needle[first[0] : second[1]]
+                for first, second in itertools.pairwise(whole)
+                if needle[first[1] : second[0]] == " "
+            ]
+            started = [needle[start:end][:PREFIX] for start, end in words if start > 0 or left]
+            if pairs:
+                by_pair.setdefault(max(pairs, key=len), set()).add(needle)
+            elif whole and max(end - start for start, end in whole) >= len(max(started, key=len)):
+                start, end = max(whole, key=lambda span: span[1] - span[0])
+                by_word.setdefault(needle[start:end], set()).add(needle)
+            elif started:
+                key = max(started, key=len)
+                by_start.setdefault(len(key), {}).setdefault(key, set()).add(needle)
+            else:
+                always.add(needle)
+        self._pairs = {pair: frozenset(found) for pair, found in by_pair.items()}
+        self._pair_keys = frozenset(by_pair)
+        self._words = {word: frozenset(found) for word, found in by_word.items()}
+        self._word_keys = frozenset(by_word)
+        self._starts = tuple(
+            (size, frozenset(keyed), {key: frozenset(found) for key, found in keyed.items()})
+            for size, keyed in sorted(by_start.items())
+        )
+        self._always = frozenset(always)
+
+    def present(self, text: str) -> frozenset[str]:
+        words = set(_WORD.findall(text))
+        candidates = set(self._always)
+        for pair in self._pair_keys.intersection(_PAIR.findall(text)):
+            candidates |= self._pairs[pair]
+        for word in words & self._word_keys:
+            candidates |= self._words[word]
+        for size, keys, keyed in self._starts:
+            for start in {word[:size] for word in words} & keys:
+                candidates |= keyed[start]
+        return frozenset(needle for needle in candidates if needle in text)

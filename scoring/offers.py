@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from scenarios import CompiledScenario, Offer
 
-from .lexicon import lexicon
+from .lexicon import Alternative, Phrase, lexicon
 from .text import Reply
 
 _NUMBER_WORDS = {
@@ -36,12 +36,28 @@ _DELIVERY_TOO = re.compile(
     r"\b(?:delivery|postage|shipping) (?:charge|cost|fee)?\s?(?:too|as well|also)\b|"
     r"\b(?:including|plus|and) (?:the )?(?:delivery|postage|shipping)\b"
 )
-_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind.removeprefix("kind:"), phrase.pattern)
+_KINDS: tuple[tuple[str, Phrase], ...] = tuple(
+    (kind.removeprefix("kind:"), phrase)
     for kind, phrases in lexicon("offers").items()
     if kind.startswith("kind:")
     for phrase in phrases
 )
+_LiveKinds = list[tuple[int, str, Phrase, list[Alternative]]]
+
+
+def _live_kinds(reply: Reply) -> _LiveKinds:
+    """The offer kinds whose words may occur in the reply, in list order, with the alternatives worth searching."""
+    live = {
+        id(phrase): alternatives
+        for kind, found in reply.live("offers").items()
+        if kind.startswith("kind:")
+        for phrase, alternatives in found
+    }
+    return [
+        (order, kind, phrase, live[id(phrase)]) for order, (kind, phrase) in enumerate(_KINDS) if id(phrase) in live
+    ]
+
+
 _OFFER_VERB = lexicon("offers")["offer_verb"][0].pattern
 _REFERRED = lexicon("offers")["referred"][0].pattern
 _NEGATED_OFFER = re.compile(
@@ -110,13 +126,16 @@ def _clauses(reply: Reply) -> list[_Clause]:
 
 def extract_offers(reply: Reply, scenario: CompiledScenario | None) -> tuple[Offer, ...]:
     """Every offer or promise in the reply, in order, judged against the scenario's authority if there is one."""
+    kinds = _live_kinds(reply)
+    if not kinds and not _GOODWILL.search(reply.norm):
+        return ()  # no word for any kind of remedy anywhere in the reply
     offers: list[Offer] = []
     sentence_referred: dict[int, bool] = {}
     for clause in _clauses(reply):
         sentence = reply.sentence_at(clause.start + (len(clause.text) - len(clause.text.lstrip())))
         lead = reply.norm[sentence.start : clause.start]
         for part in _parts(clause):
-            kind = _kind_of(part.text)
+            kind = _kind_of(part.text, kinds)
             if kind is None:
                 continue
             verb = _OFFER_VERB.search(part.text) or _OFFER_VERB.search(lead + " " + part.text)
@@ -124,7 +143,7 @@ def extract_offers(reply: Reply, scenario: CompiledScenario | None) -> tuple[Off
                 continue
             if _CONDITION_LEAD.search(part.text[: verb.start()]):
                 continue  # "before we can discuss a refund" offers nothing
-            if _NEGATED_OFFER.search(part.text[: _kind_start(part.text)]) or _NEGATED_OFFER.search(lead[-40:]):
+            if _NEGATED_OFFER.search(part.text[: _kind_start(part.text, kinds)]) or _NEGATED_OFFER.search(lead[-40:]):
                 continue
             start = part.start + (len(part.text) - len(part.text.lstrip()))
             if reply.is_quoted(start, part.end):
@@ -201,16 +220,17 @@ def _parts(clause: _Clause) -> list[_Clause]:
     return [part for part in parts if part.text.strip()]
 
 
-def _kind_start(text: str) -> int:
-    starts = [m.start() for _, pattern in _KINDS if (m := pattern.search(text))]
+def _kind_start(text: str, kinds: _LiveKinds) -> int:
+    starts = [m.start() for _, _, phrase, live in kinds if (m := phrase.first(text, live))]
     return min(starts) if starts else len(text)
 
 
-def _kind_of(text: str) -> str | None:
-    """The kind whose words come first in the text; ties go to the more specific kind (list order)."""
+def _kind_of(text: str, kinds: _LiveKinds) -> str | None:
+    """The kind whose words come first in the text (a part of the reply whose ``kinds`` are given); ties go to the
+    more specific kind (list order)."""
     best: tuple[int, int, str] | None = None
-    for order, (kind, pattern) in enumerate(_KINDS):
-        match = pattern.search(text)
+    for order, kind, phrase, live in kinds:
+        match = phrase.first(text, live)
         if match is not None and (best is None or (match.start(), order) < best[:2]):
             best = (match.start(), order, kind)
     if best is None and _GOODWILL.search(text):

@@ -8,14 +8,16 @@ expanded); every span found there maps back to the learner's own words so eviden
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import cached_property
-from typing import Literal
+from functools import cached_property, lru_cache, wraps
+from typing import Literal, TypeVar
 
-from .lexicon import kinds_present, present_needles, spelling_map
+from .lexicon import Live, live, present_needles, spelling_map
 
 QuestionKind = Literal["open", "closed", "rhetorical"]
+ContextT = TypeVar("ContextT")
+ResultT = TypeVar("ResultT")
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)*|[^a-z0-9\s]|\s+")
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a3": "£", "\u2026": "."})
@@ -79,6 +81,8 @@ class Reply:
     def __init__(self, original: str) -> None:
         self.original = original
         self.norm, self._starts, self._ends = normalise(original)
+        self._once: dict[str, tuple[object, object]] = {}
+        self._live: dict[str, Live] = {}
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalised span to the learner's own characters."""
@@ -93,10 +97,12 @@ class Reply:
         """The lexicon needles present in this reply (see :mod:`scoring.needles`)."""
         return present_needles(self.norm)
 
-    @cached_property
-    def kinds(self) -> frozenset[tuple[str, str]]:
-        """The (lexicon, kind) pairs worth searching in this reply."""
-        return kinds_present(self.needles)
+    def live(self, lexicon: str) -> Live:
+        """The lexicon's phrases and alternatives worth searching in this reply (see :mod:`scoring.lexicon`)."""
+        found = self._live.get(lexicon)
+        if found is None:
+            found = self._live[lexicon] = live(lexicon, self.needles)
+        return found
 
     @cached_property
     def sentences(self) -> tuple[Sentence, ...]:
@@ -156,6 +162,32 @@ class Reply:
     @cached_property
     def questions(self) -> tuple[Sentence, ...]:
         return tuple(s for s in self.sentences if s.question is not None)
+
+
+def once_per_reply(judge: Callable[[Reply, ContextT], ResultT]) -> Callable[[Reply, ContextT], ResultT]:
+    """Remember ``judge(reply, ctx)`` on the reply for that same context object.
+
+    Several criteria ask whether a reply breaks a legal or conduct rule; the answer is worked out once. The result
+    is shared, so callers must not change it.
+    """
+    key = judge.__qualname__
+
+    @wraps(judge)
+    def judged_once(reply: Reply, ctx: ContextT) -> ResultT:
+        known = reply._once.get(key)
+        if known is not None and known[0] is ctx:
+            return known[1]  # type: ignore[return-value]
+        result = judge(reply, ctx)
+        reply._once[key] = (ctx, result)
+        return result
+
+    return judged_once
+
+
+@lru_cache(maxsize=4096)
+def normalised_line(line: str) -> str:
+    """The normalised text of a customer's line; their authored lines recur, so each is normalised once."""
+    return Reply(line).norm
 
 
 def _add_sentence(found: list[Sentence], text: str, start: int, end: int) -> None:
