@@ -127,7 +127,8 @@ def _clauses(reply: Reply) -> list[_Clause]:
 def extract_offers(reply: Reply, scenario: CompiledScenario | None) -> tuple[Offer, ...]:
     """Every offer or promise in the reply, in order, judged against the scenario's authority if there is one."""
     kinds = _live_kinds(reply)
-    if not kinds and not _GOODWILL.search(reply.norm):
+    reserved = _reserved_named(scenario, reply.norm)
+    if not kinds and not reserved and not _GOODWILL.search(reply.norm):
         return ()  # no word for any kind of remedy anywhere in the reply
     offers: list[Offer] = []
     sentence_referred: dict[int, bool] = {}
@@ -135,7 +136,7 @@ def extract_offers(reply: Reply, scenario: CompiledScenario | None) -> tuple[Off
         sentence = reply.sentence_at(clause.start + (len(clause.text) - len(clause.text.lstrip())))
         lead = reply.norm[sentence.start : clause.start]
         for part in _parts(clause):
-            kind = _kind_of(part.text, kinds)
+            kind = _kind_of(part.text, kinds) or _reserved_kind(part.text, reserved)
             if kind is None:
                 continue
             verb = _OFFER_VERB.search(part.text) or _OFFER_VERB.search(lead + " " + part.text)
@@ -153,6 +154,22 @@ def extract_offers(reply: Reply, scenario: CompiledScenario | None) -> tuple[Off
             offers.append(_judge(reply, part, kind, referred, scenario, asked))
             lead = reply.norm[sentence.start : part.end]
     return _over_in_total(_with_referrals(offers, bool(_REFERRED.search(reply.norm))), scenario, reply.original)
+
+
+def _reserved_named(scenario: CompiledScenario | None, text: str) -> tuple[tuple[str, str], ...]:
+    """(kind, mention) for each decision reserved to someone else that the reply names ("removed the deduction")."""
+    if scenario is None:
+        return ()
+    return tuple(
+        (item.kind, mention.lower())
+        for item in scenario.spec.briefing.authority.reserved
+        for mention in item.mentions
+        if mention.lower() in text
+    )
+
+
+def _reserved_kind(text: str, reserved: tuple[tuple[str, str], ...]) -> str | None:
+    return next((kind for kind, mention in reserved if mention in text), None)
 
 
 _FIRM = re.compile(r"\b(?:i'll|i will|i've|i have|i'm going to|i am going to|we'll|we will|we've)\b")

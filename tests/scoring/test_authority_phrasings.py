@@ -1,0 +1,39 @@
+"""Over-promising in the ways learners write it: "here's a voucher", outcomes guaranteed, a decision reserved to
+another team made on the spot, costs covered by amount; each beside a twin that stays within authority."""
+
+from __future__ import annotations
+
+import pytest
+
+from scenarios import CompiledScenario
+
+from .variants import judge, kettle
+
+KETTLE = kettle()  # £25 kettle; refund up to £50, voucher up to £5
+COSTS = kettle(limits="{refund: 50, voucher: 5, compensation: 30}")  # may also pay costs up to £30
+RESERVED = kettle(reserved=(("deductions", "price_reduction", "the Returns team", ("deduction",)),))
+CUSTOMER = "It's broken and I want this sorted."
+
+CASES = [
+    pytest.param("Here's a £20 voucher for your trouble.", KETTLE, True, id="here's a voucher over the limit"),
+    pytest.param("Here's a £5 voucher for your trouble.", KETTLE, False, id="here's a voucher within the limit"),
+    pytest.param("You'll get every penny back, whatever condition it's in.", KETTLE, True, id="every penny"),
+    pytest.param("It'll be in your account by Friday, 100%.", KETTLE, True, id="100 percent by Friday"),
+    pytest.param("You won't have any more problems with it, I promise.", KETTLE, True, id="no more problems"),
+    pytest.param("I can't promise it won't happen again, but I'll log it.", KETTLE, False, id="no promise, negated"),
+    pytest.param("I've removed the deduction, so you'll get it all.", RESERVED, True, id="reserved decision made"),
+    pytest.param(
+        "The deduction is for the Returns team to decide; I'll ask them today and email you by 5pm.",
+        RESERVED,
+        False,
+        id="reserved decision referred",
+    ),
+    pytest.param("We'll cover the £600 for the damage.", COSTS, True, id="cover an amount"),
+    pytest.param("We'll cover the £20 postage.", COSTS, False, id="cover an amount within the limit"),
+]
+
+
+@pytest.mark.parametrize(("reply", "scenario", "breach"), CASES)
+def test_authority_phrasings(reply: str, scenario: CompiledScenario, breach: bool) -> None:
+    result = judge(reply, scenario, CUSTOMER).results["authority"]
+    assert (result.verdict == "breach") is breach, f"{result.verdict} for {reply!r}: {result.evidence}"
