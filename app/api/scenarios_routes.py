@@ -13,7 +13,7 @@ from scenarios import Issue
 
 from .deps import EVERYONE, Cache, DbSession, requires
 from .responses import errors
-from .schemas import IssueOut, ScenarioDetailOut, ScenarioOut, ScenarioText, ValidationOut
+from .schemas import MAX_VERSION, IssueOut, ScenarioDetailOut, ScenarioOut, ScenarioText, ValidationOut
 
 router = APIRouter(prefix="/api/v1/scenarios", tags=["scenarios"])
 ScenarioId = Annotated[str, PathParam(min_length=1, max_length=100, examples=["parcel-not-delivered"])]
@@ -72,7 +72,9 @@ def get_scenario(
     session: DbSession,
     cache: Cache,
     actor: Annotated[Actor, requires(*EVERYONE)],
-    version: Annotated[int | None, Query(ge=1, description="A version number; the newest published by default")] = None,
+    version: Annotated[
+        int | None, Query(ge=1, le=MAX_VERSION, description="A version number; the newest published by default")
+    ] = None,
 ) -> ScenarioDetailOut:
     detail = services.scenario_detail(session, actor, scenario_id, version, cache=cache)
     return ScenarioDetailOut(
@@ -86,7 +88,7 @@ def get_scenario(
 @router.post("/{scenario_id}/versions/{version}/publish", summary="Publish a draft", responses=errors(404))
 def publish(
     scenario_id: ScenarioId,
-    version: Annotated[int, PathParam(ge=1)],
+    version: Annotated[int, PathParam(ge=1, le=MAX_VERSION)],
     session: DbSession,
     cache: Cache,
     actor: Annotated[Actor, requires(*AUTHORS)],

@@ -13,6 +13,8 @@ Mode = Literal["practice", "assessed"]
 VerdictName = Literal["met", "missed", "breach", "n/a"]
 CriterionName = Literal["hear", "empathise", "apologise", "own", "authority", "legal", "escalation", "professional"]
 
+MAX_VERSION = 1_000_000
+MAX_TURN = 100_000
 _REPLY_EXAMPLE = "I'm so sorry your parcel didn't arrive, that's really frustrating. Could you confirm your postcode?"
 
 
@@ -71,7 +73,9 @@ class StartIn(RequestBody):
         default=None, ge=0, le=MAX_SEED, description="Same seed, same replies: same conversation", examples=[7]
     )
     mode: Mode = Field(default="practice", description="assessed: no stage, mood or scores until the end")
-    version: int | None = Field(default=None, ge=1, description="A version number; the newest published if left out")
+    version: int | None = Field(
+        default=None, ge=1, le=MAX_VERSION, description="A version number; the newest published if left out"
+    )
 
 
 class MoodOut(BaseModel):
@@ -108,6 +112,7 @@ class ReplyIn(RequestBody):
     turn: int | None = Field(
         default=None,
         ge=1,
+        le=MAX_TURN,
         description="The turn this reply is for (1 for the first reply); a reply for a turn already taken is 409",
         examples=[1],
     )
@@ -244,7 +249,7 @@ class RescoreOut(BaseModel):
 
 
 class ReviewIn(RequestBody):
-    turn: int = Field(ge=1, description="The learner's reply number, from 1", examples=[2])
+    turn: int = Field(ge=1, le=MAX_TURN, description="The learner's reply number, from 1", examples=[2])
     criterion: CriterionName = Field(examples=["empathise"])
     verdict: VerdictName = Field(examples=["met"])
     reason: str = Field(

@@ -29,6 +29,8 @@ from .access import AUTHORS, require_role
 from .actors import Actor, ensure_user
 from .errors import ConflictError, InvalidInputError, NotFoundError, StoredDataError, TooLargeError
 
+MAX_VERSION_NUMBER = 2**31 - 1  # the largest a version column holds on every database
+
 
 class ScenarioCache:
     """Compiled scenarios by content hash, the newest ``size`` kept. Safe to share between threads."""
@@ -157,6 +159,8 @@ def latest_published(session: Session, scenario_id: str) -> ScenarioVersion | No
 
 def find_version(session: Session, actor: Actor, scenario_id: str, version: int | None = None) -> ScenarioVersion:
     """The version to play or show: the newest published one, or a given number (drafts only for authors)."""
+    if version is not None and not 1 <= version <= MAX_VERSION_NUMBER:
+        raise NotFoundError(f"no version {version} of scenario '{scenario_id}'")
     if version is None:
         row = latest_published(session, scenario_id)
     else:
@@ -300,6 +304,8 @@ def publish(
 ) -> ScenarioSummary:
     """Make a draft the published version learners play; publishing a published version changes nothing."""
     require_role(actor, AUTHORS, "publish scenarios")
+    if not 1 <= version <= MAX_VERSION_NUMBER:
+        raise NotFoundError(f"no draft of scenario '{scenario_id}' version {version}")
     rows = session.scalars(
         select(ScenarioVersion).where(ScenarioVersion.scenario_id == scenario_id, ScenarioVersion.version == version)
     ).all()
