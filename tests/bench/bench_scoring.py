@@ -2,6 +2,9 @@
 
 The baseline lower-cases and splits the same texts, the least any scorer must do, so the ratio between the two
 says how much the rules cost whatever the machine's speed today. Target: at least 10,000 replies a second.
+
+Every distinct reply is scored once before the clock starts (patterns compile on first use); the timed run then
+scores the labelled replies, each in its scenario with the customer's line, repeated to 50,000.
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ from pathlib import Path
 from scenarios import builtin_scenarios
 from scoring import Context, assess
 
+from .summary import Row, per_second
+
 DATA = Path(__file__).resolve().parents[1] / "data"
 TARGET = 10_000
 REPLIES = 50_000
@@ -20,7 +25,7 @@ REPLIES = 50_000
 
 def labelled_replies() -> list[tuple[str, str, str | None]]:
     rows: list[tuple[str, str, str | None]] = []
-    for path in sorted(DATA.glob("*.jsonl")):
+    for path in sorted(DATA.glob("labelled-*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 item = json.loads(line)
@@ -28,44 +33,53 @@ def labelled_replies() -> list[tuple[str, str, str | None]]:
     return rows
 
 
-def run() -> dict[str, float]:
+def run(replies: int = REPLIES) -> dict[str, float]:
     scenarios = builtin_scenarios()
     rows = [row for row in labelled_replies() if row[2] is None or row[2] in scenarios]
-    work = (rows * (REPLIES // max(len(rows), 1) + 1))[:REPLIES]
+    work = (rows * (replies // max(len(rows), 1) + 1))[:replies]
     contexts = [Context(scenario=scenarios.get(s) if s else None, customer_line=c) for _, c, s in work]
     texts = [text for text, _, _ in work]
+    for text, context in zip(texts[: len(rows)], contexts, strict=False):
+        assess(text, context)
 
-    began = time.perf_counter()
-    for text in texts:
-        text.lower().split()
-    baseline = time.perf_counter() - began
+    baseline = float("inf")
+    for _ in range(5):  # the baseline is short, so take the best of a few runs
+        began = time.perf_counter()
+        for text in texts:
+            text.lower().split()
+        baseline = min(baseline, time.perf_counter() - began)
 
     began = time.perf_counter()
     for text, context in zip(texts, contexts, strict=True):
         assess(text, context)
     scoring = time.perf_counter() - began
 
-    rate = len(texts) / scoring
     return {
         "replies": len(texts),
         "distinct_replies": len(rows),
-        "replies_per_second": rate,
+        "replies_per_second": len(texts) / scoring,
         "baseline_per_second": len(texts) / baseline,
         "times_baseline": scoring / baseline,
-        "target_met": float(rate >= TARGET),
     }
 
 
-def main() -> bool:
+def main() -> list[Row]:
     figures = run()
+    rate = figures["replies_per_second"]
     print("scoring: one reply with scenario context, one core")
     print(f"  replies scored          {int(figures['replies']):>10,} ({int(figures['distinct_replies'])} distinct)")
-    print(f"  replies per second      {figures['replies_per_second']:>10,.0f}   target >= {TARGET:,}")
+    print(f"  replies per second      {rate:>10,.0f}   target >= {TARGET:,}")
     print(f"  baseline (lower+split)  {figures['baseline_per_second']:>10,.0f}   per second, same run")
     print(f"  scoring / baseline      {figures['times_baseline']:>10,.1f} x")
-    met = bool(figures["target_met"])
-    print(f"  target met: {'yes' if met else 'NO'}")
-    return met
+    return [
+        Row(
+            "scoring: replies per second, one core",
+            per_second(rate),
+            f"lower+split {per_second(figures['baseline_per_second'])} ({figures['times_baseline']:,.0f}x)",
+            f">= {TARGET:,} /s",
+            rate >= TARGET,
+        )
+    ]
 
 
 if __name__ == "__main__":
