@@ -19,6 +19,7 @@ from fastapi.exception_handlers import http_exception_handler, request_validatio
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
+from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.services import (
@@ -136,6 +137,17 @@ async def http_error(request: Request, exc: Exception) -> Response:
     return error_response(exc.status_code, code, message, headers=getattr(exc, "headers", None))
 
 
+async def unstorable_value(request: Request, exc: Exception) -> Response:
+    """A value the database refused (a NUL character in text, a number out of range): the client's to fix."""
+    logger.warning("%s %s: the database refused a value: %s", request.method, request.url.path, exc)
+    return error_response(
+        422,
+        "unstorable_value",
+        "the request holds a value the database cannot store (such as a NUL character in text, or a number out of "
+        "range); nothing was saved",
+    )
+
+
 async def unexpected_error(request: Request, exc: Exception) -> Response:
     logger.exception("%s %s failed", request.method, request.url.path, exc_info=exc)
     return error_response(
@@ -148,6 +160,7 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(ServiceError, service_error)
     app.add_exception_handler(RequestValidationError, validation_error)
     app.add_exception_handler(StarletteHTTPException, http_error)
+    app.add_exception_handler(DataError, unstorable_value)
     app.add_exception_handler(Exception, unexpected_error)
 
 

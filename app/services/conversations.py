@@ -196,6 +196,8 @@ def view_of(
 def check_reply_text(text: str, max_chars: int) -> None:
     if not text.strip():
         raise InvalidInputError("the reply is empty; type what you would say to the customer", code="reply_empty")
+    if "\x00" in text:
+        raise InvalidInputError("the reply contains a NUL character, which cannot be stored", code="unstorable_text")
     if len(text) > max_chars:
         raise InvalidInputError(
             f"the reply is {len(text):,} characters; a reply may be at most {max_chars:,}",

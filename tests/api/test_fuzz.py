@@ -8,8 +8,6 @@ Examples are few and derandomised, so the run is bounded and repeatable.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import schemathesis
 from fastapi.testclient import TestClient
@@ -17,7 +15,6 @@ from hypothesis import HealthCheck, given, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from app import Settings, create_app
-from tests.databases import sqlite_url
 
 from .conftest import act_as
 
@@ -25,8 +22,8 @@ EXAMPLES_PER_OPERATION = 15
 
 
 @pytest.mark.slow
-def test_no_generated_request_gets_a_server_error(tmp_path: Path) -> None:
-    app = create_app(Settings(environment="test", database_url=sqlite_url(tmp_path)))
+def test_no_generated_request_gets_a_server_error(database_url: str) -> None:
+    app = create_app(Settings(environment="test", database_url=database_url))
     failures: dict[str, str] = {}
     with TestClient(app):
         act_as(app, "admin")  # the role that may call every route, so every route is exercised past its guard
