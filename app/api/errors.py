@@ -19,7 +19,7 @@ from fastapi.exception_handlers import http_exception_handler, request_validatio
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
-from sqlalchemy.exc import DataError
+from sqlalchemy.exc import DataError, IntegrityError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.services import (
@@ -148,6 +148,14 @@ async def unstorable_value(request: Request, exc: Exception) -> Response:
     )
 
 
+async def clashing_write(request: Request, exc: Exception) -> Response:
+    """Two requests wrote the same unique thing at the same moment; the later one is refused whole."""
+    logger.warning("%s %s: a write clashed with another: %s", request.method, request.url.path, exc)
+    return error_response(
+        409, "conflict", "the request clashed with another made at the same moment; nothing was saved: try again"
+    )
+
+
 async def unexpected_error(request: Request, exc: Exception) -> Response:
     logger.exception("%s %s failed", request.method, request.url.path, exc_info=exc)
     return error_response(
@@ -161,6 +169,7 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, validation_error)
     app.add_exception_handler(StarletteHTTPException, http_error)
     app.add_exception_handler(DataError, unstorable_value)
+    app.add_exception_handler(IntegrityError, clashing_write)
     app.add_exception_handler(Exception, unexpected_error)
 
 

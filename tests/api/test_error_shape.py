@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from sqlalchemy.exc import DataError, IntegrityError
 
 from app.api import db_session
 from scenarios import MAX_BYTES
@@ -78,3 +79,17 @@ def test_an_unexpected_failure_is_a_500_in_the_shape(api_app: FastAPI) -> None:
     with TestClient(api_app, raise_server_exceptions=False) as client:
         error = error_of(client.get("/api/v1/scenarios"), 500, "internal_error")
     assert "fire" not in error["message"]
+
+
+def test_clashing_and_unstorable_writes_are_client_errors(api_app: FastAPI) -> None:
+    def clash() -> None:
+        raise IntegrityError("INSERT ...", {}, Exception("duplicate key"))
+
+    def unstorable() -> None:
+        raise DataError("INSERT ...", {}, Exception("NUL byte"))
+
+    with TestClient(api_app) as client:
+        api_app.dependency_overrides[db_session] = clash
+        assert "try again" in error_of(client.get("/api/v1/scenarios"), 409, "conflict")["message"]
+        api_app.dependency_overrides[db_session] = unstorable
+        assert "nothing was saved" in error_of(client.get("/api/v1/scenarios"), 422, "unstorable_value")["message"]
