@@ -54,7 +54,8 @@ class Context:
 
 _THIRD_PARTY = re.compile(
     r"\b(?:on behalf of|i'm (?:his|her|their) (?:wife|husband|son|daughter|partner|mum|mother|dad|father|carer|brother|"
-    r"sister|friend|neighbour)|i'm [a-z]+'s (?:wife|husband|son|daughter|partner|mum|mother|dad|father|carer|brother|"
+    r"sister|friend|neighbour)|i'm (?:[a-z]+ ){0,2}[a-z]+'s (?:wife|husband|son|daughter|partner|mum|mother|dad|father|"
+    r"carer|brother|"
     r"sister|friend|neighbour)|(?:my|his|her) (?:husband|wife|mum|mother|dad|father|son|daughter|partner)'s (?:account|"
     r"card|order|details|balance)|calling (?:for|about) my (?:husband|wife|mum|mother|dad|father|son|daughter)|it's "
     r"(?:his|her) (?:account|card)|(?:mum|dad|mother|father|husband|wife)'s account)\b"

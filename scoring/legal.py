@@ -7,7 +7,7 @@ are in ``data/lexicons/legal.tsv``; the contexts are the closed set of pure cond
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -16,6 +16,7 @@ from typing import Literal
 
 import yaml
 
+from . import legal_shapes as shapes
 from .context import Context
 from .matching import Hit, evidence, find
 from .model import Evidence
@@ -157,11 +158,65 @@ def legal_findings(reply: Reply, ctx: Context) -> list[tuple[Rule, Evidence]]:
     for rule in rules().values():
         if not CONDITIONS[rule.applies](ctx):
             continue
-        for hit in find(reply, "legal", rule.id):
+        for hit in find(reply, "legal", rule.id, skip_quoted=False):
+            if reply.is_quoted(hit.start, hit.end) and not _endorsed(reply, hit):
+                continue
             if _fires(rule, hit, reply, ctx):
                 found.append((rule, evidence(reply, hit, rule.id)))
                 break
+    named = {rule.id for rule, _ in found}
+    for rule_id, hits in _shapes(reply, ctx):
+        shaped = rules().get(rule_id)
+        if shaped is not None and rule_id not in named and hits and CONDITIONS[shaped.applies](ctx):
+            found.append((shaped, evidence(reply, hits[0], rule_id)))
+            named.add(rule_id)
     return found
+
+
+# the business's own words, reported by the learner: "the policy says...", "it says on the sign..."
+_OWN_SOURCE = re.compile(
+    r"\b(?:policy|policies|sign|notice|poster|terms|t&cs|system|website|rules?|it|till|screen|procedure|process)\b"
+    r"[^.!?]{0,15}\b(?:says?|states?|reads)\b"
+)
+_DISAVOW = re.compile(
+    r"\b(?:but|however|though|although|ignore|wrong|outdated|out of date|statutory rights|don't worry)\b|"
+    r"\b(?:doesn't|does not|don't|do not|can't|cannot|won't) (?:apply|override|affect|change|count|stand|hold)\b|"
+    r"\b(?:not|isn't|is not|wasn't) (?:true|right|correct|the law|how it works|valid|lawful|legal|accurate)\b"
+)
+
+
+def _endorsed(reply: Reply, hit: Hit) -> bool:
+    """Reported words the learner goes on to apply: the business's own rule, quoted and not set aside after."""
+    sentence = reply.sentence_at(hit.start)
+    frames = list(_OWN_SOURCE.finditer(reply.norm, sentence.start, hit.start))
+    if not frames:
+        return False
+    frame = frames[-1]
+    following = [s for s in reply.sentences if s.start >= sentence.end][:1]
+    end = following[0].end if following else sentence.end
+    return not _DISAVOW.search(reply.norm, frame.start(), end)
+
+
+# the rule a refused refund breaks, most specific context first
+_REFUSAL_RULES = ("R10", "R11", "R01", "R06", "R14", "R21")
+
+
+def _shapes(reply: Reply, ctx: Context) -> Iterator[tuple[str, list[Hit]]]:
+    """Breaches found by their shape (see ``legal_shapes``), each named by the rule its context makes it break."""
+    if ctx.legal is None:
+        return
+    refusal_rule = next((r for r in _REFUSAL_RULES if r in rules() and CONDITIONS[rules()[r].applies](ctx)), None)
+    if refusal_rule is not None:
+        yield refusal_rule, shapes.remedy_refused(reply)
+    if CONDITIONS["distance_within_14_days"](ctx):
+        yield "R21", shapes.cancellation_refused(reply)
+    for rule_id in ("R04", "R14", "R16", "R19"):
+        if rule_id in rules() and CONDITIONS[rules()[rule_id].applies](ctx):
+            yield rule_id, shapes.sent_elsewhere(reply, rule_id)
+    if CONDITIONS["failed_repair"](ctx):
+        yield "R06", shapes.repair_again(reply, ctx)
+    if CONDITIONS["third_party"](ctx):
+        yield "R31", shapes.third_party_told(reply, ctx)
 
 
 def is_critical(rule_id: str) -> bool:

@@ -1,0 +1,154 @@
+"""The shapes of unlawful replies, found by structure rather than by exact phrase.
+
+The lexicon (``data/lexicons/legal.tsv``) names the ways of breaking a rule that people say most often. Learners find
+new ones. These detectors look for the shape each breach takes, in the context where it is a breach:
+
+- **remedy refused**: a refund (or a cancellation) named in a clause that negates or limits it ("we can't give
+  refunds on these", "the refund only comes once it's been tested"), where the law says it is due;
+- **sent elsewhere**: the customer told to take the problem to someone else (the maker, the courier, their insurer,
+  another tradesman) when the trader is the one responsible;
+- **repair again**: after a failed repair, a reply that books another repair and offers no refund or price cut;
+- **third party told**: account figures or transactions given to someone who is not the account holder.
+
+Each returns the span of the words that decided it; ``legal.py`` turns them into evidence for the rule they break.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .context import Context
+from .matching import Hit
+from .text import Reply
+
+_REFUND = re.compile(r"\b(?:refund\w*|money back|cash back|your money|full price back|reimburs\w*)\b")
+_CANCEL = re.compile(r"\b(?:cancel\w*|return (?:it|them|the \w+)|send (?:it|them|the \w+) back|returns?)\b")
+_LIMITING = re.compile(
+    r"\b(?:only|just) (?:an? |the )?(?:exchange|swap|repair|replacement|credit|voucher|store credit|credit note)\b|"
+    r"\b(?:instead of|rather than) (?:a |your |the )?refund\b|"
+    r"\b(?:once|until|after|when) (?:it's|it has|it is|we've|we have|they've|the (?:engineer|manufacturer|repair)\w*)\b"
+    r"[^.!?]{0,30}\b(?:tested|inspected|checked|repaired|assessed|looked at|back from)\b|"
+    r"\b(?:isn't|is not|aren't|are not|not) (?:possible|an option|available|allowed|something (?:we|i) (?:do|offer))\b|"
+    r"\b(?:can't|cannot|won't|will not|don't|do not|aren't|are not|unable to|not able to|not allowed to) "
+    r"(?:be )?(?:give|offer|do|issue|process|provide|authorise|approve|refund|accept|allow|take|cancel|return)"
+)
+# a negation that frees the customer rather than refusing them: "you don't need the receipt for a refund"
+_RELIEF = re.compile(
+    r"\b(?:don't|do not|doesn't|does not|won't|will not) (?:need|have to|worry|matter|change|affect|stop)\b|"
+    r"\bno (?:need|problem|worries|question|quibble|catch|receipt needed|(?:\w+ )?(?:fee|charge|deduction))\b|"
+    r"\bnot a problem\b|\bwithout (?:a|the|any) (?:receipt|fee|charge|deduction)\b|\bnothing (?:to pay|taken off|"
+    r"deducted)\b|\bcan't see (?:any|why)\b|\bstill (?:get|entitled|have|due)\b|"
+    r"\b(?:i'll|i will|i've|i have|i'm|i am|we'll|we will|we've|we have) (?:\w+ )?(?:refund|cancel|process|put)|"
+    r"\b(?:refund\w*|cancellation) (?:is |has been |)(?:done|through|processed|on its way|today|now)\b"
+)
+# a refusal by the trader, not a negation in the customer's story ("you didn't get your headphones")
+_DENIAL = re.compile(
+    r"\b(?:we|i|you)(?:'re| are| am|'m)? (?:can't|cannot|can not|won't|will not|don't|do not|aren't able to|"
+    r"are not able to|am not able to|'m not able to|not able to|unable to|not allowed to|not entitled|not eligible)\b|"
+    r"\bno (?:refunds?|cancellations?|returns?|money back)\b|\b(?:isn't|is not|not) (?:possible|an option|available|"
+    r"allowed)\b|\b(?:can't|cannot|won't|will not) be (?:refunded|cancelled|returned|given)\b"
+)
+_ELSEWHERE = re.compile(
+    r"\b(?:you(?:'ll| will| would|'d)? (?:need|have|want|be best|be better|should|could|can|must)(?: to)?|please|"
+    r"best to|i'd (?:suggest|recommend)|i (?:suggest|recommend)|try|just)\s+(?:(?:get in touch|speak|talk|deal|"
+    r"take (?:it|this|that|them) up|raise (?:it|this|that)|check|claim|sort (?:it|this|that) out) with|contact|"
+    r"call|ring|phone|email|write to|chase|go (?:back )?to|report (?:it|this|that) to|claim (?:it )?(?:from|on))\s+"
+    r"(?:the |your |their |a |an )?(?P<who>[a-z][a-z'&-]*(?: [a-z][a-z'&-]*)?)"
+)
+_OURS = re.compile(
+    r"^(?:us|me|our|my|we|team|store|shop|branch|customer|claims|returns|complaints|manager|supervisor|ombudsman|"
+    r"citizens|trading|consumer|adr|cisas|ofcom|bank(?! holiday)|card|credit|number|helpline of ours|line|chat|"
+    r"colleague|section|retention|engineer (?:back|out)|email|app|website|account|form|link)\b"
+)
+_WHO_BY_CONTEXT = {
+    "R04": re.compile(r"\b(?:manufacturer|maker|brand|makers?|warranty|guarantee) ?\w*"),
+    "R14": re.compile(
+        r"\b(?:courier|driver|delivery|royal mail|post office|police|neighbou?rs?|depot|[a-z]+ ?(?:run|"
+        r"express|parcels?|logistics))\b"
+    ),
+    "R16": re.compile(r"\b(?:plumber|electrician|tradesman|fitter|another|someone|local|independent|builder)\b"),
+    "R19": re.compile(r"\b(?:insur\w*|home cover|building cover)\b"),
+}
+_ACCOUNT_WORDS = re.compile(
+    r"\b(?:balance|payment|paid|transaction|statement|spent|owe[sd]?|owing|arrears|limit|account|claim|refund|"
+    r"interest|minimum)\b"
+)
+_FIGURE = re.compile(
+    r"£\s?\d[\d,.]*k?|\b\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
+    r"nov|dec)[a-z]*\b"
+)
+_BOOK_REPAIR = re.compile(
+    r"\b(?:i'll|i will|i've|i have|we'll|we will|let me|i can|we can|i'm going to) (?:\w+ )?(?:book|arrange|send|get|"
+    r"schedule|organise) (?:an? |the |another |our |you )?(?:engineer|repair|technician|someone|visit|appointment|"
+    r"[a-z]+ to come)\b|\b(?:fix|repair|mend) (?:it|the machine) again\b"
+)
+_THRESHOLD = re.compile(r"\b(?:over|under|above|below|more than|less than|up to|between|and|at least)\s+$")
+_REFUND_CHOICE = re.compile(r"\b(?:refund|money back|reject|price reduction|reduce the price|replacement|new one)\b")
+
+
+def remedy_refused(reply: Reply, words: re.Pattern[str] = _REFUND) -> list[Hit]:
+    """Clauses where a due remedy is named and negated or limited, not merely discussed."""
+    hits: list[Hit] = []
+    for match in words.finditer(reply.norm):
+        start, end = match.span()
+        if reply.is_quoted(start, end):
+            continue
+        clause_start = reply.clause_start(start)
+        sentence = reply.sentence_at(start)
+        clause = reply.norm[clause_start : sentence.end]
+        if _RELIEF.search(clause) or sentence.question is not None:
+            continue
+        if _DENIAL.search(clause) or _LIMITING.search(clause):
+            hits.append(Hit(clause_start, sentence.end, "shape", "remedy refused"))
+    return hits
+
+
+def cancellation_refused(reply: Reply) -> list[Hit]:
+    return remedy_refused(reply, _CANCEL)
+
+
+def sent_elsewhere(reply: Reply, rule_id: str) -> list[Hit]:
+    """The customer told to take the problem to someone the context makes the wrong address."""
+    who_pattern = _WHO_BY_CONTEXT[rule_id]
+    hits: list[Hit] = []
+    for match in _ELSEWHERE.finditer(reply.norm):
+        who = match.group("who")
+        start, end = match.span()
+        if _OURS.match(who) or not who_pattern.search(reply.norm[match.start("who") : match.end("who") + 20]):
+            continue
+        if reply.is_quoted(start, end) or reply.is_negated(start) or _RELIEF.search(reply.norm[start:end]):
+            continue
+        hits.append(Hit(start, end, "shape", "sent elsewhere"))
+    return hits
+
+
+def repair_again(reply: Reply, ctx: Context) -> list[Hit]:
+    """Another repair booked after a failed one, once the customer has asked for their money back, with no refund or
+    price cut offered beside it."""
+    if _REFUND_CHOICE.search(reply.norm) or not _REFUND_CHOICE.search(ctx.customer_line.lower()):
+        return []
+    hits = []
+    for match in _BOOK_REPAIR.finditer(reply.norm):
+        if not reply.is_negated(match.start()) and not reply.is_quoted(match.start(), match.end()):
+            hits.append(Hit(match.start(), match.end(), "shape", "repair again"))
+    return hits
+
+
+def third_party_told(reply: Reply, ctx: Context) -> list[Hit]:
+    """Account figures or dates given to a caller who is not the account holder (figures they said themselves aside)."""
+    said = ctx.customer_line.lower()
+    if ctx.scenario is not None:
+        said += " " + " ".join(f.value.lower() for f in ctx.scenario.spec.customer.facts.values() if not f.hidden)
+    hits: list[Hit] = []
+    for sentence in reply.sentences:
+        if not _ACCOUNT_WORDS.search(sentence.text):
+            continue
+        for figure in _FIGURE.finditer(reply.norm, sentence.start, sentence.end):
+            if figure.group().replace(" ", "") in said.replace(" ", ""):
+                continue  # what the caller told us
+            if _THRESHOLD.search(reply.norm[sentence.start : figure.start()]):
+                continue  # a threshold of the law ("over £100"), not a figure from the account
+            if not reply.is_quoted(figure.start(), figure.end()):
+                hits.append(Hit(sentence.start, sentence.end, "shape", "third party told"))
+                break
+    return hits
