@@ -106,6 +106,9 @@ def sign_in_submit(
         return _sign_in_page(request, _with_error(view, exc.message), 429, retry_after=exc.retry_after)
     except SignInFailedError as exc:
         return _sign_in_page(request, _with_error(view, exc.message), 401)
+    previous = session_token(request)
+    if previous:  # switching account in one browser ends the session it had
+        sign_out(session, previous, address=client_address(request), now=request_time(request))
     response = RedirectResponse(target, status_code=303)
     cookie: SessionCookie = request.app.state.session_cookie
     cookie.set(response, signed.session_token)

@@ -146,3 +146,16 @@ def test_an_oversized_body_is_refused_with_413_in_the_api_shape(tmp_path: Path) 
         )
         assert response.status_code == 413
         assert set(response.json()["error"]) == {"status", "code", "message", "details"}
+
+
+def test_signing_in_again_as_someone_else_ends_the_first_session(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    with TestClient(app) as client:
+        add_people(app)
+        sign_in(client, "lena")
+        first = client.cookies.get(SESSION_COOKIE)
+        sign_in(client, "ada")
+        assert client.get("/api/v1/me").json()["name"] == "ada"
+        replay = second_client(app)
+        replay.cookies.set(SESSION_COOKIE, str(first))
+        assert replay.get("/api/v1/me").status_code == 401
