@@ -31,7 +31,10 @@ _ADJUSTMENT = re.compile(
     r"\b(?:by email|by text|text relay|relay uk|email you|text you|email instead|large print|braille|in writing|"
     r"call-?back|extra time|take your time|whatever suits you|what suits you|would email|would text|prefer (?:email|"
     r"text|us to)|how (?:would you like|do you prefer) (?:us|me) to (?:contact|keep in touch)|best way to (?:contact|"
-    r"reach|keep in touch)|no (?:extra )?(?:cost|charge) (?:for|to) you)\b"
+    r"reach|keep in touch)|no (?:extra )?(?:cost|charge) (?:for|to) you|keep to (?:email|text|writing)|(?:email|text) "
+    r"and (?:text|email)|no need for (?:any )?(?:phone )?calls|note on (?:your|her|his|the) account|priority "
+    r"(?:collection|slot|appointment|visit|booking)|keep (?:it|things|this) (?:short|simple|brief)|flag (?:it|that|"
+    r"this) on (?:your|her|his|the) (?:account|file)|vulnerab\w* (?:flag|marker|register)|(?:slower|step by step))\b"
 )
 _GUARANTEE = re.compile(
     r"\b(?:i guarantee|guaranteed|i promise(?: you)?|you'll definitely|you will definitely|"
@@ -43,6 +46,13 @@ _GUARANTEE = re.compile(
     r"\b,? 100%"
     r"|\b(?:you won't|you will not|you'll never) (?:have|get|see) (?:any )?(?:more|another|any other|further) "
     r"(?:problems?|issues?|trouble|faults?|drop-?outs?)\b|\b(?:it|this) (?:won't|will not|will never) happen again\b"
+    r"|\b(?:basically|practically|pretty much|all but) guaranteed\b|\bi'm (?:sure|certain|confident) (?:they|he|she|"
+    r"the \w+ team|retention|claims|my manager|my team leader)(?:'ll| will) (?:waive|approve|agree|refund|pay|accept)"
+)
+# acting on an account for someone who is not its holder, before they have authority
+_ACTS = frozenset({"claim", "refund", "cancellation", "credit", "waiver", "compensation"})
+_ACTING = re.compile(
+    r"\b(?:i'll|i will|i've|i have|i'm going to|we'll|we will|let me)\b|\bwill be with you\b|\bmake an exception\b"
 )
 
 
@@ -55,6 +65,8 @@ def _authority(reply: Reply, ctx: Context, offers: tuple[Offer, ...]) -> Judgeme
         for m in _GUARANTEE.finditer(reply.norm)
         if not reply.is_negated(m.start()) and not reply.is_quoted(m.start(), m.end())
     ]
+    if ctx.speaking_to_third_party:
+        over += [o for o in offers if o.kind in _ACTS and not o.asked and _ACTING.search(o.text.lower())]
     if over or guarantees:
         proof = [Evidence(o.start, o.end, o.text, "R28") for o in over]
         proof += [evidence(reply, hit, "R28") for hit in guarantees]

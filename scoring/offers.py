@@ -179,12 +179,29 @@ def _with_referrals(offers: list[Offer], referral: bool) -> list[Offer]:
     """A remedy the reply refers for approval is referred wherever it is named, unless the learner also promises it
     outright: "you're entitled to a full refund ... it's above my limit, so I'm referring it" is one referral."""
     referred = {offer.kind for offer in offers if offer.referred}
-    return [
-        replace(offer, referred=True, within_authority=True)
-        if (referral or offer.kind in referred) and not offer.referred and not _FIRM.search(offer.text.lower())
-        else offer
-        for offer in offers
-    ]
+    judged: list[Offer] = []
+    for offer in offers:
+        firm = bool(_FIRM.search(offer.text.lower()))
+        if (referral or offer.kind in referred) and not offer.referred and not firm:
+            offer = replace(offer, referred=True, within_authority=True)
+        elif _states_law(offer):
+            offer = replace(offer, within_authority=True)  # saying what the law gives is not promising to give it
+        judged.append(offer)
+    return judged
+
+
+_ENTITLEMENT = re.compile(
+    r"\b(?:entitled|eligible|your right|right to|covered|the law|a law|by law|legally|jointly (?:responsible|liable)|"
+    r"can claim)\b"
+)
+
+
+def _states_law(offer: Offer) -> bool:
+    text = offer.text.lower()
+    return not _FIRM.search(text) and bool(_ENTITLEMENT.search(text))
+
+
+_STORE_CREDIT = re.compile(r"\b(?:store credit|credit note)\b")
 
 
 _ALTERNATIVE = re.compile(r"\bor\b|\beither\b|\binstead\b|\bwhichever\b")
@@ -199,13 +216,18 @@ def _over_in_total(offers: list[Offer], scenario: CompiledScenario | None, text:
     judged: list[Offer] = []
     for offer in offers:
         pot = offer.kind if offer.kind in limits else _SAME_POT.get(offer.kind, offer.kind)
-        alternative = bool(judged) and _ALTERNATIVE.search(text[judged[-1].end : offer.start] if text else "")
+        if pot == "replacement" and "refund" in limits and any(o.kind == "refund" for o in offers):
+            pot = "refund"  # a new one and the money back too: two remedies for one item, paid from one pot
+        between = (text[judged[-1].end : offer.start] if judged and text else "") + " " + offer.text[:12].lower()
+        alternative = bool(judged) and _ALTERNATIVE.search(between)
         if (
             offer.amount is not None
             and pot in limits
             and not offer.referred
             and not offer.asked
             and offer.within_authority
+            and not _states_law(offer)
+            and not (offer.kind == "voucher" and _STORE_CREDIT.search(offer.text.lower()))
             and not alternative
             and offer.kind not in {o.kind for o in judged}
         ):
@@ -308,8 +330,8 @@ def _within_authority(scenario: CompiledScenario, kind: str, amount: float | Non
             "credit",
         }:
             return False
-    if kind not in _MONEY_KINDS:
-        return True  # bookings and repairs are actions; the law, not authority, says whether they fit
+    if kind not in _MONEY_KINDS or (kind == "voucher" and _STORE_CREDIT.search(text)):
+        return True  # bookings, repairs and store credit for the price paid; the law says whether they fit
     if kind in authority.limits:
         limit = authority.limits[kind]
         return amount is None or amount <= limit + 0.005

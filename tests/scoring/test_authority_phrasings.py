@@ -11,6 +11,9 @@ from .variants import judge, kettle
 
 KETTLE = kettle()  # £25 kettle; refund up to £50, voucher up to £5
 COSTS = kettle(limits="{refund: 50, voucher: 5, compensation: 30}")  # may also pay costs up to £30
+PRICEY = kettle(price=80)
+TWO_POTS = kettle(limits="{refund: 30, replacement: 30}")
+THIRD_PARTY = kettle(caller="third-party", supply="credit", payment_method="credit-card")
 RESERVED = kettle(reserved=(("deductions", "price_reduction", "the Returns team", ("deduction",)),))
 CUSTOMER = "It's broken and I want this sorted."
 
@@ -30,6 +33,14 @@ CASES = [
     ),
     pytest.param("We'll cover the £600 for the damage.", COSTS, True, id="cover an amount"),
     pytest.param("We'll cover the £20 postage.", COSTS, False, id="cover an amount within the limit"),
+    pytest.param("I'm sure my manager will approve it, it's basically guaranteed.", KETTLE, True, id="guaranteed"),
+    pytest.param("I'll do you a credit note for the £25.", KETTLE, False, id="store credit is not extra money"),
+    pytest.param("You're entitled to a refund of £80 by law.", PRICEY, False, id="stating the law, no promise"),
+    pytest.param("I'll send a new one and refund the £25 too.", TWO_POTS, True, id="two remedies for one item"),
+    pytest.param("I'll send a new one today.", TWO_POTS, False, id="one remedy within its limit"),
+    pytest.param("I can't approve that myself, so it's decided by my supervisor.", PRICEY, False, id="not mine"),
+    pytest.param("I'll open the claim for him now.", THIRD_PARTY, True, id="acting for a third party"),
+    pytest.param("He'll need to open the claim himself.", THIRD_PARTY, False, id="holder acts"),
 ]
 
 
