@@ -42,5 +42,5 @@ def chromium_path() -> Path:
     """The system Chromium that Playwright drives (never a browser Playwright downloads)."""
     found = os.environ.get("FRONTLINE_TEST_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
     if not found or not Path(found).exists():
-        _unavailable("no Chromium: install the system package (apt-get install chromium) or set FRONTLINE_TEST_CHROMIUM")
+        _unavailable("no Chromium: apt-get install chromium, or set FRONTLINE_TEST_CHROMIUM")
     return Path(str(found))
