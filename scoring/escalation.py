@@ -82,12 +82,17 @@ def _handovers(reply: Reply) -> list[Hit]:
     """Sentences that name who takes the matter over and either hand it to them or say they will follow up."""
     found: list[Hit] = []
     recipients = list(find(reply, "escalation", "recipient", skip_negated=False))
-    for sentence in reply.sentences:
+    sentences = reply.sentences
+    for index, sentence in enumerate(sentences):
         named = [hit for hit in recipients if sentence.start <= hit.start < sentence.end]
         if not named:
             continue
-        hands_over = search_any("escalation", "transfer", sentence.text) or search_any(
-            "escalation", "follow_up", sentence.text
+        # "My manager, Helen, is free at 2pm. I'll book her to call you then." hands over across two sentences
+        following = sentences[index + 1].text if index + 1 < len(sentences) else ""
+        hands_over = any(
+            search_any("escalation", kind, text)
+            for kind in ("transfer", "follow_up")
+            for text in (sentence.text, following)
         )
         first = named[0]
         if hands_over and not reply.is_negated(first.start) and not reply.is_quoted(first.start, first.end):

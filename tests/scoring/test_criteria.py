@@ -328,6 +328,29 @@ ESCALATION = [
     pytest.param("I'll refund the £25 to your card now.", MANAGER, (), ("missed",), id="needed but not made"),
     pytest.param("I'll refund the £25 to your card now.", DEFAULT_CUSTOMER, (), ("n/a",), id="not needed, not made"),
     pytest.param(
+        "I can't agree that amount myself, so I'm passing your request to our customer relations team with a note of "
+        "what happened. They'll email you within 2 working days.",
+        HASSLE,
+        ("referral",),
+        ("met",),
+        id="a named team and a time",
+    ),
+    pytest.param(
+        "Of course. My manager, Helen, is free at 2pm. I'll book her to call you then with my notes.",
+        MANAGER,
+        (),
+        ("met",),
+        id="handover across two sentences",
+    ),
+    pytest.param(
+        "The duty supervisor is on the floor; I'll radio her now and fill her in. She'll be with us in two minutes.",
+        MANAGER,
+        (),
+        ("met",),
+        id="fetching the supervisor in person",
+    ),
+    pytest.param("I'll log it with our complaints team.", HASSLE, ("referral",), ("missed",), id="a team but no when"),
+    pytest.param(
         "Because I'd like a second opinion, I'm referring this to my supervisor, Jo, who'll call you by 3pm.",
         DEFAULT_CUSTOMER,
         (),
