@@ -35,7 +35,7 @@ def customer_details(
     customer_line: str,
 ) -> tuple[frozenset[str], frozenset[tuple[str, str, str]]]:
     """The specific words of a customer's line (stemmed) and its runs of three words that hold one or a figure."""
-    stop = stopwords()
+    stop = stopwords() | _names(customer_line)
     words = [_stem(w) for w in _WORD.findall(Reply(customer_line).norm)]
     # sums of money are left out: an offer repeats the amount asked for without restating anything
     specific = frozenset(w for w in words if w not in stop and len(w) >= 4 and not w[0].isdigit() and w[0] != "£")
@@ -45,6 +45,14 @@ def customer_details(
         if {a, b, c} & specific or any(w[0].isdigit() for w in (a, b, c))
     )
     return specific, runs
+
+
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:'s)?\b")
+
+
+def _names(customer_line: str) -> frozenset[str]:
+    """Capitalised words inside the customer's sentences: names, which a greeting repeats without hearing anything."""
+    return frozenset(_stem(m.group().lower()) for m in _NAME.finditer(customer_line.replace("\u2019", "'")))
 
 
 def echoes(reply: Reply, customer_line: str) -> list[Hit]:

@@ -28,6 +28,18 @@ HEAR_CASES = [
         id="echo across word endings",
     ),
     pytest.param(
+        "Dear Mrs Price, we will look into this and get back to you.",
+        "Dear Sir, this is Helen Price writing about the engineer.",
+        False,
+        id="names repeated in a greeting",
+    ),
+    pytest.param(
+        "Have you tried restarting the router?",
+        "My broadband keeps dropping every evening.",
+        False,
+        id="a troubleshooting prompt",
+    ),
+    pytest.param(
         "I'll refund it to your debit card today.",
         "I paid on my debit card today and I want a refund.",
         False,
