@@ -155,8 +155,8 @@ class Reply:
         """True inside quotation marks or after a reporting frame ("the sign says ...") in the same sentence."""
         if any(span.start <= start and end <= span.end for span in self.quoted):
             return True
-        sentence = self.sentence_at(start)
-        before = self.norm[sentence.start : start]
+        # a reporting frame covers its own clause: "I'm not saying you broke it, but did you..." reports nothing
+        before = self.norm[self.clause_start(start) : start]
         return bool(_REPORTING.search(" ".join(before.split()[-8:])))
 
     @cached_property

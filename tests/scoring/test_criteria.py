@@ -220,6 +220,15 @@ PROFESSIONAL = [
         id="colleague agrees the customer is right",
     ),
     pytest.param("Are you sure you'd rather have a refund than a new one?", ANGRY, False, id="checks preference"),
+    pytest.param("Well if you'd read the leaflet you wouldn't be in this mess.", ANGRY, True, id="if you'd read"),
+    pytest.param(
+        "I'm not saying you dropped it, but did you actually use it on a flat surface?",
+        DEFAULT_CUSTOMER,
+        True,
+        id="blame after a disclaimer",
+    ),
+    pytest.param("Sounds like your wiring, to be honest.", DEFAULT_CUSTOMER, True, id="blames the customer's kit"),
+    pytest.param("You could ask a friend to help you order online.", DEFAULT_CUSTOMER, True, id="ask a friend"),
 ]
 
 
