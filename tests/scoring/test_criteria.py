@@ -153,6 +153,11 @@ OWN = [
     pytest.param("Someone from the team might ring you next week.", False, id="someone might ring"),
     pytest.param("You could try ringing head office.", False, id="try head office"),
     pytest.param("I won't be processing a refund today.", False, id="negated commitment"),
+    pytest.param("ill refund the £25 to ur card now", True, id="text-speak commitment"),
+    pytest.param("I'll go and get my supervisor now and fill her in.", True, id="fetches the supervisor"),
+    pytest.param("Refund done, it's back on your card.", True, id="reported as done"),
+    pytest.param("My colleague is ill and I'll be off tomorrow.", False, id="ill is not I'll"),
+    pytest.param("Your refund isn't something I can do.", False, id="refund talked about, not done"),
 ]
 
 
