@@ -28,7 +28,12 @@ class Judgement:
 
 
 _APOLOGY_LEAD = re.compile(r"\bsorry (?:that )?$|\bsorry (?:that )?(?:you|you've|you have) $")
-_CONTRAST = re.compile(r"\b(?:but|however|although|though|yet)\b")
+_CONTRAST = re.compile(r"\b(?:but|however|although|though|yet|unfortunately|sadly|that said|regardless)\b")
+# thanks, not empathy: "I appreciate you bringing them back"
+_THANKS = re.compile(
+    r"\bappreciate (?:you|your) (?:bringing|coming|calling|contacting|getting|letting|telling|taking|being|waiting|"
+    r"patience|time|help|understanding|call|message|email)"
+)
 
 
 def _valid(hits: list[Hit], blockers: list[Hit]) -> list[Hit]:
@@ -132,6 +137,8 @@ def empathise(reply: Reply, ctx: Context) -> Judgement:
     for hit in find(reply, "empathy", "feeling"):
         if _APOLOGY_LEAD.search(reply.norm[max(0, hit.start - 16) : hit.start]):
             continue  # "I'm sorry you've been let down" apologises for the impact; it is not empathy on its own
+        if _THANKS.search(reply.norm, hit.start, min(len(reply.norm), hit.end + 24)):
+            continue
         after = _after_contrast(reply, hit)
         if after and search_any("empathy", "cancel", after.strip()):
             cancelled.append(evidence(reply, hit, "R53"))

@@ -17,6 +17,10 @@ CASES = [
     pytest.param("I get it, but policy is policy.", False, id="get it, but policy"),
     pytest.param("I know it's a repair job for the engineer.", False, id="know, no feeling"),
     pytest.param("Oh I'm sure it's been such a nightmare.", False, id="sarcastic"),
+    pytest.param("No wonder you're fed up after a week without heating.", True, id="no wonder"),
+    pytest.param("That's a lot to be dealing with on a pension.", True, id="a lot to deal with"),
+    pytest.param("I can see you're worried. Unfortunately we only do repairs.", False, id="cancelled by a refusal"),
+    pytest.param("I appreciate you telling me about the heating.", False, id="thanks, not empathy"),
 ]
 
 
