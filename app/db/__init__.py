@@ -5,7 +5,7 @@ Every table's model must be imported here, so ``Base.metadata`` (what migrations
 
 from .accounts import AUDIT_ACTIONS, ApiToken, AuditEvent, BrowserSession, Cohort, CohortMember, SignInAttempt
 from .base import NAMING_CONVENTION, Base, UtcDateTime, utcnow
-from .engine import SQLITE_BUSY_TIMEOUT_MS, Database, DatabaseURLError, make_engine, parse_url
+from .engine import POOL_SIZE, SQLITE_BUSY_TIMEOUT_MS, Database, DatabaseURLError, make_engine, one_writer, parse_url
 from .migrate import alembic_config, current_revision, downgrade, head_revision, migration_lock, upgrade
 from .models import (
     MODES,
@@ -26,6 +26,7 @@ __all__ = [
     "AUDIT_ACTIONS",
     "MODES",
     "NAMING_CONVENTION",
+    "POOL_SIZE",
     "ROLES",
     "SCENARIO_STATUSES",
     "SPEAKERS",
@@ -54,6 +55,7 @@ __all__ = [
     "head_revision",
     "make_engine",
     "migration_lock",
+    "one_writer",
     "parse_url",
     "upgrade",
     "utcnow",

@@ -12,8 +12,10 @@ Example::
 
 from __future__ import annotations
 
+import threading
+import weakref
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,6 +25,8 @@ from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+# As many connections as requests a process serves at once (FastAPI runs them on 40 threads), so none waits for one.
+POOL_SIZE = 40
 
 
 class DatabaseURLError(ValueError):
@@ -61,12 +65,37 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
         database = parsed.database or ""
         if database and database != ":memory:" and not database.startswith("file:"):
             Path(database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(parsed, echo=echo, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+        engine = create_engine(
+            parsed,
+            echo=echo,
+            connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
+            pool_size=POOL_SIZE,
+            max_overflow=POOL_SIZE,
+        )
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     if parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
-    return create_engine(parsed, echo=echo, pool_pre_ping=True)
+    return create_engine(parsed, echo=echo, pool_pre_ping=True, pool_size=POOL_SIZE // 2, max_overflow=POOL_SIZE)
+
+
+_WRITERS: weakref.WeakKeyDictionary[Engine, threading.Lock] = weakref.WeakKeyDictionary()
+_WRITERS_GUARD = threading.Lock()
+
+
+def one_writer(session: Session) -> AbstractContextManager[Any]:
+    """Hold this around a write transaction on SQLite, so the threads of one process write in turn.
+
+    SQLite lets one connection write at a time and makes the others poll for the lock in ever longer sleeps (the busy
+    timeout); under load that polling, not the work, sets the pace. Waiting here instead hands the lock on at once.
+    Other processes on the same file still meet the busy timeout. On PostgreSQL this does nothing.
+    """
+    engine = session.get_bind()
+    if not isinstance(engine, Engine) or engine.dialect.name != "sqlite":
+        return nullcontext()
+    with _WRITERS_GUARD:
+        lock = _WRITERS.setdefault(engine, threading.Lock())
+    return lock
 
 
 @dataclass(frozen=True)
@@ -95,4 +124,12 @@ class Database:
         self.engine.dispose()
 
 
-__all__ = ["SQLITE_BUSY_TIMEOUT_MS", "Database", "DatabaseURLError", "make_engine", "parse_url"]
+__all__ = [
+    "POOL_SIZE",
+    "SQLITE_BUSY_TIMEOUT_MS",
+    "Database",
+    "DatabaseURLError",
+    "make_engine",
+    "one_writer",
+    "parse_url",
+]

@@ -20,7 +20,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from app.conversation import Turn, begin, take_turn
-from app.db import MODES, Conversation, ConversationTurn, ScenarioVersion, User, utcnow
+from app.db import MODES, Conversation, ConversationTurn, ScenarioVersion, one_writer, utcnow
 from scenarios import CompiledScenario, ConversationOverError, ConversationState, StateError, state_from_json
 from scenarios import state_to_json as state_json
 
@@ -170,7 +170,8 @@ def start_conversation(
             engine_state=state_json(state),
         )
     )
-    _commit(session)
+    with one_writer(session):
+        _commit(session)
     return view_of(actor, conversation, row, (Message("customer", name, opening),))
 
 
@@ -247,13 +248,12 @@ def plan_reply(
         turn = take_turn(scenario, restore(conversation, scenario), text)
     except ConversationOverError as exc:
         raise ConversationFinishedError(str(exc)) from None
-    learner = session.get(User, conversation.learner_id)
     return PlannedReply(
         conversation_id=conversation.id,
         row_version=conversation.row_version,
         position=2 * conversation.turn_count + 1,
         mode=conversation.mode,
-        learner_name=learner.display_name if learner else actor.display_name,
+        learner_name=actor.display_name,  # the actor is the learner (checked above): no need to read the user again
         turn=turn,
     )
 
@@ -362,7 +362,8 @@ def submit_reply(
     )
     session.rollback()  # end the read so the write starts fresh (SQLite: no stale read snapshot to upgrade)
     try:
-        return record_reply(session, actor, planned)
+        with one_writer(session):
+            return record_reply(session, actor, planned)
     except OperationalError as exc:
         session.rollback()
         if "locked" in str(exc.orig).lower():
