@@ -6,6 +6,7 @@ import typer
 
 from .db_cmd import db_app
 from .play_cmd import register_play
+from .rescore_cmd import register_rescore
 from .scenarios_cmd import scenarios_app
 from .scoring_cmd import register_scoring
 from .serve_cmd import register_serve
@@ -22,6 +23,7 @@ cli.add_typer(scenarios_app, name="scenarios")
 cli.add_typer(db_app, name="db")
 cli.add_typer(users_app, name="users")
 register_play(cli)
+register_rescore(cli)
 register_scoring(cli)
 register_serve(cli)
 register_purge(cli)
