@@ -163,7 +163,7 @@ def _report(tally: Tally, seconds: float, processes: int) -> None:
         f"({rate:,.0f} replies/s, {processes} process{'es' if processes > 1 else ''})"
     )
     console.print(
-        f"{tally.changed_conversations:,} conversations changed, {sum(tally.verdicts.values()):,} verdicts, "
+        f"changed: {tally.changed_conversations:,} of the conversations, {sum(tally.verdicts.values()):,} verdicts, "
         f"{tally.band_changes:,} grade bands"
     )
     if tally.verdicts:
