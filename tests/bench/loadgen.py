@@ -168,8 +168,8 @@ class Player:
                 self.tally["no answer"] += 1
                 await asyncio.sleep(0.2 + random.random() * 0.3)
                 continue
-            if response.status_code in {500, 502, 503}:
-                self.tally[f"{response.status_code} then retried"] += 1
+            if response.status_code == 503:  # busy: nothing was stored, try again
+                self.tally["503 then retried"] += 1
                 await asyncio.sleep(0.2)
                 continue
             return response
@@ -195,10 +195,11 @@ class Player:
                     self.acks.write(json.dumps({"conversation": conversation, "turn": turn, "text": text}) + "\n")
                     self.acks.flush()
                     self.tally["acknowledged"] += 1
-                elif response.status_code == 409 and response.json().get("code") == "turn_taken":
-                    # an attempt that got no answer was stored after all: not acknowledged, but not lost either
+                elif response.status_code == 409:
+                    # an earlier attempt that got no answer was stored after all (the turn is taken, or it ended
+                    # the conversation): not acknowledged, but not lost either
                     if await self.stored_reply(conversation, turn) != text:
-                        raise RuntimeError(f"turn {turn} of {conversation} holds another reply")
+                        raise RuntimeError(f"turn {turn} of {conversation}: 409 {response.text}, and not stored")
                     self.tally["stored without an answer"] += 1
                     transcript = (await self.request("GET", f"{API}/{conversation}")).json()
                     outcome = transcript["outcome"]
