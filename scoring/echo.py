@@ -17,6 +17,7 @@ _WORD = re.compile(r"£?\d[\d,.]*|[a-z][a-z'-]*")
 MIN_WORDS = 2
 
 
+@lru_cache(maxsize=16384)  # a pure function of a word; replies share their words
 def _stem(word: str) -> str:
     """A light stem, so "tried" echoes "trying" and "heating" echoes "heat": plurals and -ed / -ing endings."""
     word = word.strip("'").removesuffix("'s")

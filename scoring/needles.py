@@ -71,7 +71,7 @@ def needles(pattern: str) -> Needles:
 
 
 _WORD = re.compile(r"\w+")
-_PAIR = re.compile(r"\b(?=(\w+ \w+))")
+_TOKEN = re.compile(r"(\w+)( (?=\w))?")  # a word, and a single space when another word follows it
 PREFIX = 4  # letters of a word's start used to file a needle that holds no whole word
 
 
@@ -89,7 +89,7 @@ class NeedleFinder:
     def __init__(self, needles: Iterable[tuple[str, bool, bool]]) -> None:
         by_pair: dict[str, set[str]] = {}
         by_word: dict[str, set[str]] = {}
-        by_start: dict[int, dict[str, set[str]]] = {}
+        by_start: dict[str, set[str]] = {}
         always: set[str] = set()
         for needle, left, right in needles:
             words = [(word.start(), word.end()) for word in _WORD.finditer(needle)]
@@ -105,29 +105,27 @@ class NeedleFinder:
             elif whole and max(end - start for start, end in whole) >= len(max(started, key=len)):
                 start, end = max(whole, key=lambda span: span[1] - span[0])
                 by_word.setdefault(needle[start:end], set()).add(needle)
-            elif started:
-                key = max(started, key=len)
-                by_start.setdefault(len(key), {}).setdefault(key, set()).add(needle)
+            elif started and len(max(started, key=len)) == PREFIX:
+                by_start.setdefault(max(started, key=len), set()).add(needle)
             else:
                 always.add(needle)
         self._pairs = {pair: frozenset(found) for pair, found in by_pair.items()}
         self._pair_keys = frozenset(by_pair)
         self._words = {word: frozenset(found) for word, found in by_word.items()}
         self._word_keys = frozenset(by_word)
-        self._starts = tuple(
-            (size, frozenset(keyed), {key: frozenset(found) for key, found in keyed.items()})
-            for size, keyed in sorted(by_start.items())
-        )
+        self._starts = {start: frozenset(found) for start, found in by_start.items()}
+        self._start_keys = frozenset(by_start)
         self._always = frozenset(always)
 
     def present(self, text: str) -> frozenset[str]:
-        words = set(_WORD.findall(text))
+        tokens = _TOKEN.findall(text)
+        words = {word for word, _ in tokens}
+        pairs = {f"{word} {tokens[index + 1][0]}" for index, (word, space) in enumerate(tokens) if space}
         candidates = set(self._always)
-        for pair in self._pair_keys.intersection(_PAIR.findall(text)):
+        for pair in pairs & self._pair_keys:
             candidates |= self._pairs[pair]
         for word in words & self._word_keys:
             candidates |= self._words[word]
-        for size, keys, keyed in self._starts:
-            for start in {word[:size] for word in words} & keys:
-                candidates |= keyed[start]
+        for start in {word[:PREFIX] for word in words} & self._start_keys:
+            candidates |= self._starts[start]
         return frozenset(needle for needle in candidates if needle in text)

@@ -8,6 +8,7 @@ expanded); every span found there maps back to the learner's own words so eviden
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache, wraps
@@ -123,10 +124,15 @@ class Reply:
             spans.append(Span(match.start(), match.end()))
         return tuple(spans)
 
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [sentence.start for sentence in self.sentences]
+
     def sentence_at(self, position: int) -> Sentence:
-        for sentence in self.sentences:
-            if sentence.start <= position < sentence.end:
-                return sentence
+        """The sentence holding ``position``; the last sentence for a position between or after sentences."""
+        index = bisect_right(self._sentence_starts, position) - 1  # sentences are in order and never overlap
+        if index >= 0 and position < self.sentences[index].end:
+            return self.sentences[index]
         return self.sentences[-1] if self.sentences else Sentence(0, 0, "", None)
 
     def clause_start(self, position: int) -> int:
@@ -137,7 +143,7 @@ class Reply:
             start = match.end()
         return start
 
-    def is_negated(self, start: int, window: int = 7) -> bool:
+    def is_negated(self, start: int, window: int = 9) -> bool:
         """True when a negator governs the words at ``start``: in the same clause, a few words before."""
         clause_start = self.clause_start(start)
         before = self.norm[clause_start:start]
