@@ -161,6 +161,8 @@ def legal_findings(reply: Reply, ctx: Context) -> list[tuple[Rule, Evidence]]:
         for hit in find(reply, "legal", rule.id, skip_quoted=False):
             if reply.is_quoted(hit.start, hit.end) and not _endorsed(reply, hit):
                 continue
+            if _DENIED_AFTER.match(reply.norm, hit.end):
+                continue  # "a restocking fee can't be charged when you cancel" states the rule, it doesn't break it
             if _fires(rule, hit, reply, ctx):
                 found.append((rule, evidence(reply, hit, rule.id)))
                 break
@@ -173,6 +175,11 @@ def legal_findings(reply: Reply, ctx: Context) -> list[tuple[Rule, Evidence]]:
     return found
 
 
+_DENIED_AFTER = re.compile(
+    r"[^.!?]{0,30}?\b(?:can't|cannot|can not|shouldn't|should not|isn't|is not|won't|will not|mustn't|must not|"
+    r"doesn't|does not|aren't|are not) (?:be |have been )?(?:charged|applied|allowed|taken|deducted|legal|lawful|"
+    r"right|correct|true|apply|count|used|offered)\b"
+)
 # the business's own words, reported by the learner: "the policy says...", "it says on the sign..."
 _OWN_SOURCE = re.compile(
     r"\b(?:policy|policies|sign|notice|poster|terms|t&cs|system|website|rules?|it|till|screen|procedure|process)\b"
@@ -216,7 +223,7 @@ def _shapes(reply: Reply, ctx: Context) -> Iterator[tuple[str, list[Hit]]]:
     if CONDITIONS["failed_repair"](ctx):
         yield "R06", shapes.repair_again(reply, ctx)
     if CONDITIONS["third_party"](ctx):
-        yield "R31", shapes.third_party_told(reply, ctx)
+        yield "R31", shapes.account_told(reply, ctx) + shapes.acts_on_account(reply)
 
 
 def is_critical(rule_id: str) -> bool:

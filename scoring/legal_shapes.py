@@ -8,7 +8,8 @@ new ones. These detectors look for the shape each breach takes, in the context w
 - **sent elsewhere**: the customer told to take the problem to someone else (the maker, the courier, their insurer,
   another tradesman) when the trader is the one responsible;
 - **repair again**: after a failed repair, a reply that books another repair and offers no refund or price cut;
-- **third party told**: account figures or transactions given to someone who is not the account holder.
+- **account told**: account figures or transactions given to someone who is not the account holder;
+- **acts on the account**: a refund, claim or cancellation done at the word of someone who is not the holder.
 
 Each returns the span of the words that decided it; ``legal.py`` turns them into evidence for the rule they break.
 """
@@ -36,8 +37,8 @@ _LIMITING = re.compile(
 _RELIEF = re.compile(
     r"\b(?:don't|do not|doesn't|does not|won't|will not) (?:need|have to|worry|matter|change|affect|stop)\b|"
     r"\bno (?:need|problem|worries|question|quibble|catch|receipt needed|(?:\w+ )?(?:fee|charge|deduction))\b|"
-    r"\bnot a problem\b|\bwithout (?:a|the|any) (?:receipt|fee|charge|deduction)\b|\bnothing (?:to pay|taken off|"
-    r"deducted)\b|\bcan't see (?:any|why)\b|\bstill (?:get|entitled|have|due)\b|"
+    r"\b(?:not|isn't|is not) a problem\b|\bwithout (?:a|the|any) (?:receipt|fee|charge|deduction)\b|"
+    r"\bnothing (?:to pay|taken off|deducted)\b|\bcan't see (?:any|why)\b|\bstill (?:get|entitled|have|due)\b|"
     r"\b(?:i'll|i will|i've|i have|i'm|i am|we'll|we will|we've|we have) (?:\w+ )?(?:refund|cancel|process|put)|"
     r"\b(?:refund\w*|cancellation) (?:is |has been |)(?:done|through|processed|on its way|today|now)\b"
 )
@@ -71,7 +72,12 @@ _WHO_BY_CONTEXT = {
 }
 _ACCOUNT_WORDS = re.compile(
     r"\b(?:balance|payment|paid|transaction|statement|spent|owe[sd]?|owing|arrears|limit|account|claim|refund|"
-    r"interest|minimum)\b"
+    r"interest|minimum|fee|bill|plan|a month|per month|contract)\b"
+)
+_ACTS_ON_ACCOUNT = re.compile(
+    r"\b(?:i'll|i will|i've|i have|we'll|we will|let me|i'm going to)\s+(?:just |now |go ahead and )?(?:refund|cancel|"
+    r"open|process|put (?:the |a |his |her )?(?:claim|refund|dispute) through|raise (?:the |a )?(?:claim|dispute)|"
+    r"start (?:the |a )?claim|change|update|close|freeze|send (?:him|her) (?:a letter|a statement) with)\b"
 )
 _FIGURE = re.compile(
     r"£\s?\d[\d,.]*k?|\b\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
@@ -83,6 +89,7 @@ _BOOK_REPAIR = re.compile(
     r"[a-z]+ to come)\b|\b(?:fix|repair|mend) (?:it|the machine) again\b"
 )
 _THRESHOLD = re.compile(r"\b(?:over|under|above|below|more than|less than|up to|between|and|at least)\s+$")
+_OWN_LIMIT = re.compile(r"\s*(?:limit|authority|is (?:my|the most))\b")
 _REFUND_CHOICE = re.compile(r"\b(?:refund|money back|reject|price reduction|reduce the price|replacement|new one)\b")
 
 
@@ -134,8 +141,9 @@ def repair_again(reply: Reply, ctx: Context) -> list[Hit]:
     return hits
 
 
-def third_party_told(reply: Reply, ctx: Context) -> list[Hit]:
-    """Account figures or dates given to a caller who is not the account holder (figures they said themselves aside)."""
+def account_told(reply: Reply, ctx: Context) -> list[Hit]:
+    """Account figures or dates given to a caller who is not the account holder (figures they said themselves, and
+    the learner's own limits, aside)."""
     said = ctx.customer_line.lower()
     if ctx.scenario is not None:
         said += " " + " ".join(f.value.lower() for f in ctx.scenario.spec.customer.facts.values() if not f.hidden)
@@ -146,9 +154,26 @@ def third_party_told(reply: Reply, ctx: Context) -> list[Hit]:
         for figure in _FIGURE.finditer(reply.norm, sentence.start, sentence.end):
             if figure.group().replace(" ", "") in said.replace(" ", ""):
                 continue  # what the caller told us
-            if _THRESHOLD.search(reply.norm[sentence.start : figure.start()]):
+            if _THRESHOLD.search(reply.norm[sentence.start : figure.start()]) or _OWN_LIMIT.match(
+                reply.norm, figure.end()
+            ):
                 continue  # a threshold of the law ("over £100"), not a figure from the account
             if not reply.is_quoted(figure.start(), figure.end()):
-                hits.append(Hit(sentence.start, sentence.end, "shape", "third party told"))
+                hits.append(Hit(sentence.start, sentence.end, "shape", "account told"))
                 break
     return hits
+
+
+def acts_on_account(reply: Reply) -> list[Hit]:
+    """The learner acts on the account (refund, claim, cancellation) at the word of someone who is not its holder."""
+    return [
+        Hit(m.start(), m.end(), "shape", "acts on the account")
+        for m in _ACTS_ON_ACCOUNT.finditer(reply.norm)
+        if not reply.is_negated(m.start())
+        and not reply.is_quoted(m.start(), m.end())
+        and not _ONCE.search(reply.norm, reply.sentence_at(m.start()).start, m.start())
+    ]
+
+
+# "once he's confirmed, I'll open the claim" waits for the holder's authority
+_ONCE = re.compile(r"\b(?:once|when|after|as soon as|if|until|the moment)\b")
