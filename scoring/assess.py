@@ -49,7 +49,8 @@ _GUARANTEE = re.compile(
     r"|\b(?:basically|practically|pretty much|all but) guaranteed\b|\bi'm (?:sure|certain|confident) (?:they|he|she|"
     r"the \w+ team|retention|claims|my manager|my team leader)(?:'ll| will) (?:waive|approve|agree|refund|pay|accept)"
 )
-# acting on an account for someone who is not its holder, before they have authority
+# acting on an account for someone who is not its holder, before they have authority ("once he's said yes" waits)
+_ONCE_AUTHORISED = re.compile(r"\b(?:once|when|after|as soon as|if|until|the moment)\b")
 _ACTS = frozenset({"claim", "refund", "cancellation", "credit", "waiver", "compensation"})
 _ACTING = re.compile(
     r"\b(?:i'll|i will|i've|i have|i'm going to|we'll|we will|let me)\b|\bwill be with you\b|\bmake an exception\b"
@@ -66,7 +67,14 @@ def _authority(reply: Reply, ctx: Context, offers: tuple[Offer, ...]) -> Judgeme
         if not reply.is_negated(m.start()) and not reply.is_quoted(m.start(), m.end())
     ]
     if ctx.speaking_to_third_party:
-        over += [o for o in offers if o.kind in _ACTS and not o.asked and _ACTING.search(o.text.lower())]
+        over += [
+            o
+            for o in offers
+            if o.kind in _ACTS
+            and not (o.asked or o.referred)
+            and _ACTING.search(o.text.lower())
+            and not _ONCE_AUTHORISED.search(reply.original[max(0, o.start - 60) : o.end].lower())
+        ]
     if over or guarantees:
         proof = [Evidence(o.start, o.end, o.text, "R28") for o in over]
         proof += [evidence(reply, hit, "R28") for hit in guarantees]

@@ -76,13 +76,13 @@ def test_wider_phrasings(rule: str, reply: str, scenario: CompiledScenario, fire
 
 
 RULES_ADDED = [
-    pytest.param("R43", "That's not a complaint as such, so I won't log anything.", FAULTY, True, id="R43 not a complaint"),
-    pytest.param("R43", "I'm logging this as a complaint now; your reference is C1234.", FAULTY, False, id="R43 logged"),
-    pytest.param("R48", "That doesn't change what we need from you, I'm afraid.", HEARING, True, id="R48 brushed aside"),
+    pytest.param("R43", "That's not a complaint as such, so I won't log anything.", FAULTY, True, id="R43 no"),
+    pytest.param("R43", "I'm logging this as a complaint now, ref C1234.", FAULTY, False, id="R43 ok"),
+    pytest.param("R48", "That doesn't change what we need from you, I'm afraid.", HEARING, True, id="R48 no"),
     pytest.param("R48", "Thank you for telling me; would email suit you better?", HEARING, False, id="R48 responded"),
     pytest.param("R29", "As a one-off I'll bend the rules and refund you.", FAULTY, True, id="R29 favour"),
-    pytest.param("R29", "I'll refund you, and as a goodwill gesture I'll add a £5 voucher.", FAULTY, False, id="R29 extra"),
-    pytest.param("R45", "If you go to the ombudsman, our offer is withdrawn.", FAULTY, True, id="R45 threat to the offer"),
+    pytest.param("R29", "I'll refund you, and as a goodwill gesture add a £5 voucher.", FAULTY, False, id="R29 ok"),
+    pytest.param("R45", "If you go to the ombudsman, our offer is withdrawn.", FAULTY, True, id="R45"),
 ]
 
 
