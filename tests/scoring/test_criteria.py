@@ -234,6 +234,13 @@ PROFESSIONAL = [
     ),
     pytest.param("Sounds like your wiring, to be honest.", DEFAULT_CUSTOMER, True, id="blames the customer's kit"),
     pytest.param("You could ask a friend to help you order online.", DEFAULT_CUSTOMER, True, id="ask a friend"),
+    pytest.param("Well, nobody forced you to buy it, did they.", ANGRY, True, id="rhetorical put-down"),
+    pytest.param("A lot of ladies find kettles confusing, bless you.", DEFAULT_CUSTOMER, True, id="stereotype"),
+    pytest.param("Carry on and we'll pass your account to collections.", ANGRY, True, id="threat of collections"),
+    pytest.param("We get a lot of people claiming that, you know.", DEFAULT_CUSTOMER, True, id="doubting the claim"),
+    pytest.param("Oh dear, that sounds miserable. Let me sort it.", ANGRY, False, id="oh dear is sympathy"),
+    pytest.param("I'm not saying you're lying at all; I believe you.", ANGRY, False, id="not accusing"),
+    pytest.param("It's frustrating, isn't it? I'll fix it now.", ANGRY, False, id="an empathetic tag question"),
 ]
 
 
