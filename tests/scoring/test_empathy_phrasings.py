@@ -21,6 +21,10 @@ CASES = [
     pytest.param("That's a lot to be dealing with on a pension.", True, id="a lot to deal with"),
     pytest.param("I can see you're worried. Unfortunately we only do repairs.", False, id="cancelled by a refusal"),
     pytest.param("I appreciate you telling me about the heating.", False, id="thanks, not empathy"),
+    pytest.param("A week of that would wear anyone down.", True, id="would wear anyone down"),
+    pytest.param("Honestly, I'd want my money back too.", True, id="I'd want it too"),
+    pytest.param("I'm so sorry for your loss.", True, id="condolences"),
+    pytest.param("I get that, but the process is clear: it has to go to the repairer.", False, id="process wall"),
 ]
 
 
