@@ -20,7 +20,16 @@ from typing import Any
 
 import httpx
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Page, Playwright, expect, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    ConsoleMessage,
+    Locator,
+    Page,
+    Playwright,
+    ViewportSize,
+    expect,
+    sync_playwright,
+)
 
 from app.accounts import add_members, add_user
 from app.db import Database
@@ -206,15 +215,42 @@ def shoot(page: Page, name: str, *, full_page: bool = True) -> Path:
     return path
 
 
-def keep_for_readme(page: Page, name: str) -> None:
-    """With FRONTLINE_UPDATE_SCREENSHOTS=1, save the top of the page (1100 x 760) as docs/screenshots/NAME.png."""
+README_VIEWPORT: ViewportSize = {"width": 1180, "height": 760}
+TEST_STRINGS = ("<script", "alert(", "<b>")  # the escaping journey's markup: never in a README picture
+
+# A log that scrolls (a conversation's messages) shows its newest lines, starting at a whole message, not half of one
+_WHOLE_MESSAGES = """log => {
+  if (log.scrollHeight <= log.clientHeight) return;
+  const pad = parseFloat(getComputedStyle(log).paddingTop);
+  const top = e => e.getBoundingClientRect().top - log.getBoundingClientRect().top + log.scrollTop;
+  const items = [...log.children];
+  const end = top(items[items.length - 1]) + items[items.length - 1].offsetHeight + pad;
+  const first = items.find(e => end - (top(e) - pad) <= log.clientHeight) || items[items.length - 1];
+  log.scrollTop = top(first) - pad;
+}"""
+
+
+def keep_for_readme(page: Page, name: str, *, top: Locator | None = None) -> None:
+    """With FRONTLINE_UPDATE_SCREENSHOTS=1, save what a 1180 x 760 window shows as ``docs/screenshots/NAME.png``.
+
+    The window shows the top of the page, or starts a few pixels above ``top`` when given. Only the clean journeys call
+    this, and on every run (saving or not) a page showing test markup (see ``test_escaping.py``) fails here instead of
+    becoming a README picture.
+    """
+    shown = page.locator("body").inner_text()
+    assert not [s for s in TEST_STRINGS if s in shown], f"{name}: test markup on the page, not a README picture"
     if os.environ.get("FRONTLINE_UPDATE_SCREENSHOTS") != "1":
         return
     target = ROOT / "docs" / "screenshots"
     target.mkdir(parents=True, exist_ok=True)
     size = page.viewport_size
-    page.set_viewport_size({"width": 1100, "height": 760})
-    page.evaluate("window.scrollTo(0, 0)")
+    page.set_viewport_size(README_VIEWPORT)
+    for log in page.locator(".messages").all():
+        log.evaluate(_WHOLE_MESSAGES)
+    if top is None:
+        page.evaluate("window.scrollTo({top: 0, behavior: 'instant'})")
+    else:
+        top.evaluate("e => window.scrollTo({top: e.getBoundingClientRect().top + scrollY - 8, behavior: 'instant'})")
     page.screenshot(path=str(target / f"{name}.png"))
     if size:
         page.set_viewport_size(size)

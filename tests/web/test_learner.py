@@ -1,20 +1,28 @@
-"""A learner's journey in a browser: briefing, a whole conversation sent with Enter, the debrief, their progress."""
+"""A learner's journey in a browser: the briefing, a whole conversation handled well and sent with Enter, the
+debrief, their progress. The replies are the strong playthrough's, so this is the journey the README pictures show;
+hostile HTML in replies has its own journey in ``test_escaping.py``."""
 
 from __future__ import annotations
 
 import re
 
+import yaml
 from playwright.sync_api import Page, expect
 
-from .conftest import check_page, keep_for_readme, shoot, sign_in
+from .conftest import ROOT, check_page, keep_for_readme, shoot, sign_in
 
-HOSTILE = "<script>alert(1)</script><b>x</b>"
-REPLIES = (
-    f"{HOSTILE} I'm so sorry, that sounds really frustrating. Can you tell me what happened?",
-    "I'm really sorry this happened again. Before I look, can I take your full name and postcode please?",
-    "I'll reship the headphones today by signed-for delivery, or refund you if you prefer.",
-    "Yes, I'll send them today, signed for, and email you the reference.",
-)
+PLAYTHROUGHS = ROOT / "tests" / "playthroughs"
+
+
+def playthrough(name: str) -> tuple[str, tuple[str, ...]]:
+    """The scenario and the replies, in order, of a playthrough file such as ``parcel-not-delivered/strong``."""
+    data = yaml.safe_load((PLAYTHROUGHS / f"{name}.yaml").read_text(encoding="utf-8"))
+    return str(data["scenario"]), tuple(str(turn["reply"]) for turn in data["turns"])
+
+
+def strong_replies() -> tuple[str, ...]:
+    """The adviser who hears Mr Okafor out, verifies him, then reships or refunds and refers the repeat failure."""
+    return playthrough("parcel-not-delivered/strong")[1]
 
 
 def start(page: Page, scenario: str, mode: str = "practice") -> None:
@@ -34,7 +42,17 @@ def reply_with_enter(page: Page, text: str) -> None:
     expect(page.locator("#messages .message.customer")).to_have_count(count + 1)
 
 
-def test_learner_completes_a_conversation_and_reads_the_debrief(page: Page) -> None:
+def play(page: Page, name: str) -> None:
+    """Lena plays a playthrough file's replies in its scenario, start to finish."""
+    scenario, replies = playthrough(name)
+    start(page, scenario)
+    for text in replies:
+        reply_with_enter(page, text)
+    expect(page.get_by_role("link", name="Read your debrief")).to_be_visible()
+
+
+def test_learner_handles_a_complaint_well_and_reads_the_debrief(page: Page) -> None:
+    replies = strong_replies()
     start(page, "parcel-not-delivered")
     expect(page.get_by_role("log")).to_contain_text("Daniel Okafor")
     expect(page.locator("meter#anger")).to_be_visible()
@@ -42,29 +60,33 @@ def test_learner_completes_a_conversation_and_reads_the_debrief(page: Page) -> N
     check_page(page)
     url = page.url
 
-    page.get_by_label("Your reply").fill("First line")
-    page.get_by_label("Your reply").press("Shift+Enter")
-    page.get_by_label("Your reply").press_sequentially("second line")
-    expect(page.get_by_label("Your reply")).to_have_value("First line\nsecond line")
+    box = page.get_by_label("Your reply")
+    box.fill("First line")
+    box.press("Shift+Enter")
+    box.press_sequentially("second line")
+    expect(box).to_have_value("First line\nsecond line")
 
-    for number, text in enumerate(REPLIES, start=1):
+    for number, text in enumerate(replies, start=1):
+        if number == 2:  # the picture: heard, empathised with and apologised to, Lena types the identity check
+            box.fill(text)
+            expect(page.locator("#stages li.done")).to_have_count(3)
+            shoot(page, "conversation")
+            keep_for_readme(page, "conversation", top=page.locator(".page-head h1"))
         reply_with_enter(page, text)
         assert page.url == url  # no reload: the script sent it
-        if number == 2:
-            shoot(page, "conversation")
-            keep_for_readme(page, "conversation")
-        if page.get_by_role("link", name="Read your debrief").count():
-            break
-    expect(page.locator("#messages .message.agent").first).to_contain_text(HOSTILE)
-    assert page.locator("#messages b").count() == 0
+        expect(page.locator("#messages .message.agent").last).to_contain_text(text)
+        if number < len(replies):
+            expect(page.get_by_role("link", name="Read your debrief")).to_have_count(0)
+    expect(page.locator("#messages .message.ending")).to_have_text("Conversation ended: Resolved")
+    check_page(page)  # the log scrolls now, so it must take the keyboard
     shoot(page, "conversation-ended")
 
     page.get_by_role("link", name="Read your debrief").click()
     expect(page.get_by_role("heading", name="Criterion by criterion")).to_be_visible()
-    expect(page.locator(".band")).to_have_text(re.compile("Refer|Pass|Merit|Distinction"))
+    expect(page.locator(".band")).to_have_text("Distinction")
+    expect(page.locator(".result")).to_contain_text("outcome: Resolved · 3 replies")
     expect(page.locator("mark.earned").first).to_be_visible()
-    expect(page.get_by_text(HOSTILE).first).to_be_visible()
-    assert page.locator("main b").count() == 0
+    expect(page.locator(".criterion.is-breach")).to_have_count(0)
     check_page(page)
     shoot(page, "debrief")
     keep_for_readme(page, "debrief")
@@ -83,12 +105,3 @@ def test_assessed_mode_shows_no_hints(page: Page) -> None:
     assert page.locator("meter").count() == 0
     check_page(page)
     shoot(page, "conversation-assessed")
-
-
-def test_a_reply_posts_without_javascript(browser_no_js: Page) -> None:
-    page = browser_no_js
-    start(page, "sale-straighteners-no-receipt")
-    page.get_by_label("Your reply").fill(f"{HOSTILE} I'm sorry they've stopped working. When did you buy them?")
-    page.get_by_role("button", name="Send").click()
-    expect(page.locator("#messages .message.agent")).to_have_count(1)
-    expect(page.locator("#messages .message.agent")).to_contain_text(HOSTILE)

@@ -47,7 +47,10 @@
         item.appendChild(document.createTextNode(" · "));
         var path = document.createElement("span");
         path.className = "path";
-        path.textContent = issue.path;
+        issue.path.split(".").forEach(function (part, index) {  // a long path may wrap after any dot
+          if (index) { path.appendChild(document.createTextNode(".")); path.appendChild(document.createElement("wbr")); }
+          path.appendChild(document.createTextNode(part));
+        });
         item.appendChild(path);
       }
       var message = document.createElement("p");
