@@ -40,6 +40,18 @@ class ScenarioCache:
         self._compiled: OrderedDict[str, CompiledScenario] = OrderedDict()
         self._lock = threading.Lock()
 
+    def compiled_played(self, session: Session, version_id: int, content_hash: str | None) -> CompiledScenario | None:
+        """The scenario a conversation is played on, found by the content hash its saved state names; the version
+        row is read only when that scenario is not cached (or no hash is given). None if the row is missing."""
+        if content_hash is not None:
+            with self._lock:
+                found = self._compiled.get(content_hash)
+                if found is not None:
+                    self._compiled.move_to_end(content_hash)
+                    return found
+        row = session.get(ScenarioVersion, version_id)
+        return None if row is None else self.compiled(row)
+
     def compiled(self, row: ScenarioVersion) -> CompiledScenario:
         """The row's scenario compiled; its YAML is read from the database only on a cache miss."""
         with self._lock:

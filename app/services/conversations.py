@@ -9,6 +9,7 @@ read (``UPDATE … WHERE id = ? AND row_version = ?``). If another reply got the
 
 from __future__ import annotations
 
+import json
 import secrets
 import uuid
 from dataclasses import dataclass
@@ -214,6 +215,15 @@ def restore(conversation: Conversation, scenario: CompiledScenario) -> Conversat
         raise StoredDataError(f"conversation '{conversation.id}' cannot be continued: {exc}") from None
 
 
+def played_hash(saved_state: str) -> str | None:
+    """The content hash of the scenario a saved state was played on, or None if the state cannot be read."""
+    try:
+        found = json.loads(saved_state)["scenario"]["hash"]
+    except (ValueError, KeyError, TypeError):
+        return None
+    return found if isinstance(found, str) else None
+
+
 def plan_reply(
     session: Session,
     actor: Actor,
@@ -240,10 +250,9 @@ def plan_reply(
             "an earlier submission was already taken; reload the conversation",
             code="turn_taken",
         )
-    row = session.get(ScenarioVersion, conversation.scenario_version_id)
-    if row is None:
+    scenario = cache.compiled_played(session, conversation.scenario_version_id, played_hash(conversation.state_json))
+    if scenario is None:
         raise StoredDataError(f"the scenario of conversation '{conversation.id}' is missing")
-    scenario = cache.compiled(row)
     try:
         turn = take_turn(scenario, restore(conversation, scenario), text)
     except ConversationOverError as exc:
