@@ -62,7 +62,7 @@ _OFFER_VERB = lexicon("offers")["offer_verb"][0].pattern
 _REFERRED = lexicon("offers")["referred"][0].pattern
 _NEGATED_OFFER = re.compile(
     r"\b(?:can't|cannot|won't|will not|unable to|not able to|not allowed to|not authorised to|no way|don't|do not|"
-    r"isn't|is not|not going to|wouldn't|never)\b[^.,;]{0,25}$"
+    r"isn't|is not|not going to|wouldn't|never|not)\b[^.,;]{0,25}$"
 )
 _PERMISSION_FOR = {
     "collection": "book_collection",
@@ -146,6 +146,8 @@ def extract_offers(reply: Reply, scenario: CompiledScenario | None) -> tuple[Off
                 continue  # "before we can discuss a refund" offers nothing
             if _NEGATED_OFFER.search(part.text[: _kind_start(part.text, kinds)]) or _NEGATED_OFFER.search(lead[-40:]):
                 continue
+            if _HEDGED.search(part.text):
+                continue  # "someone will probably be in touch about a refund" promises nothing
             start = part.start + (len(part.text) - len(part.text.lstrip()))
             if reply.is_quoted(start, part.end):
                 continue
@@ -240,7 +242,7 @@ def _over_in_total(offers: list[Offer], scenario: CompiledScenario | None, text:
 
 _PART_BREAK = re.compile(
     r",\s+(?:and|but|plus|then|so)?\s*|\s(?:and|plus|as well as|on top of that|also)\s(?=(?:i|i'll|i've|we|we'll|as|a|"
-    r"an|the|to|add|give|put|book|send|refund|throw|chuck|knock|take|waive|cover|pay|credit|£|\d))"
+    r"an|the|to|add|give|put|book|send|refund|throw|chuck|knock|take|waive|cover|pay|credit|stick|bung|pop|£|\d))"
 )
 
 
@@ -277,6 +279,7 @@ def _kind_of(text: str, kinds: _LiveKinds) -> str | None:
     return best[2] if best else None
 
 
+_HEDGED = re.compile(r"\b(?:probably|maybe|might|possibly|perhaps)\b")
 _GOODWILL = re.compile(r"\b(?:goodwill|gesture)\b")
 _CONDITION_LEAD = re.compile(r"\b(?:before|until|unless|once)\s+$")
 
@@ -321,6 +324,8 @@ def _judge(
 
 def _within_authority(scenario: CompiledScenario, kind: str, amount: float | None, text: str) -> bool:
     authority = scenario.spec.briefing.authority
+    if any(item.kind == kind for item in authority.reserved) and kind in _MONEY_KINDS:
+        return False  # a remedy of a kind the scenario reserves to another team is theirs to decide, at any amount
     for reserved in authority.reserved:
         if any(mention.lower() in text for mention in reserved.mentions) and kind in {
             reserved.kind,

@@ -41,6 +41,13 @@ CASES = [
     pytest.param("I can't approve that myself, so it's decided by my supervisor.", PRICEY, False, id="not mine"),
     pytest.param("I'll open the claim for him now.", THIRD_PARTY, True, id="acting for a third party"),
     pytest.param("He'll need to open the claim himself.", THIRD_PARTY, False, id="holder acts"),
+    pytest.param("It'll be collected first thing tomorrow, guaranteed.", KETTLE, True, id="guaranteed at the end"),
+    pytest.param("She'll approve it and the money will be back by Friday.", PRICEY, True, id="promising the approval"),
+    pytest.param("I know every penny counts, so I've refunded the £25.", KETTLE, False, id="every penny counts"),
+    pytest.param("I'm refunding the whole £80 now.", PRICEY, True, id="I'm refunding"),
+    pytest.param("Let me sort the refund out with my team leader.", PRICEY, False, id="sorting it with the team leader"),
+    pytest.param("Someone will probably be in touch about a refund.", PRICEY, False, id="hedged, not a promise"),
+    pytest.param("I'll take 10% off for the wear.", RESERVED, True, id="a reserved kind at any amount"),
 ]
 
 
