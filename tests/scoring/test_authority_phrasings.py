@@ -45,7 +45,7 @@ CASES = [
     pytest.param("She'll approve it and the money will be back by Friday.", PRICEY, True, id="promising the approval"),
     pytest.param("I know every penny counts, so I've refunded the £25.", KETTLE, False, id="every penny counts"),
     pytest.param("I'm refunding the whole £80 now.", PRICEY, True, id="I'm refunding"),
-    pytest.param("Let me sort the refund out with my team leader.", PRICEY, False, id="sorting it with the team leader"),
+    pytest.param("Let me sort the refund out with my team leader.", PRICEY, False, id="with the team leader"),
     pytest.param("Someone will probably be in touch about a refund.", PRICEY, False, id="hedged, not a promise"),
     pytest.param("I'll take 10% off for the wear.", RESERVED, True, id="a reserved kind at any amount"),
 ]
