@@ -148,7 +148,7 @@ def _fires(rule: Rule, hit: Hit, reply: Reply, ctx: Context) -> bool:
     if rule.id == "R30" and _ADDRESS.search(words):
         return words not in normalised_line(ctx.customer_line)  # reading back what the caller just said leaks nothing
     verifying = bool(ctx.legal and ctx.legal.identity_check_required)
-    return not (rule.id == "R33" and verifying and "birth" in words)
+    return not (rule.id == "R33" and verifying and "birth" in words and not _NEVER_NEEDED.search(words))
 
 
 @once_per_reply
@@ -175,6 +175,8 @@ def legal_findings(reply: Reply, ctx: Context) -> list[tuple[Rule, Evidence]]:
     return found
 
 
+# data no identity check needs: asking for these is excessive even where a date of birth may be asked
+_NEVER_NEEDED = re.compile(r"maiden|passport|national insurance|ni number|medical|medication|salary|religion")
 _DENIED_AFTER = re.compile(
     r"[^.!?]{0,30}?\b(?:can't|cannot|can not|shouldn't|should not|isn't|is not|won't|will not|mustn't|must not|"
     r"doesn't|does not|aren't|are not) (?:be |have been )?(?:charged|applied|allowed|taken|deducted|legal|lawful|"

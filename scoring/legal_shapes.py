@@ -72,7 +72,8 @@ _WHO_BY_CONTEXT = {
 }
 _ACCOUNT_WORDS = re.compile(
     r"\b(?:balance|payment|paid|transaction|statement|spent|owe[sd]?|owing|arrears|limit|account|claim|refund|"
-    r"interest|minimum|fee|bill|plan|a month|per month|contract)\b"
+    r"interest|minimum|fee|bill|plan|a month|per month|contract|pays|booked|job sheet|report|visit|lives|with us since|"
+    r"we have (?:her|him|them) at)\b"
 )
 _ACTS_ON_ACCOUNT = re.compile(
     r"\b(?:i'll|i will|i've|i have|we'll|we will|let me|i'm going to)\s+(?:just |now |go ahead and )?(?:refund|cancel|"
@@ -80,8 +81,10 @@ _ACTS_ON_ACCOUNT = re.compile(
     r"start (?:the |a )?claim|change|update|close|freeze|send (?:him|her) (?:a letter|a statement) with)\b"
 )
 _FIGURE = re.compile(
-    r"£\s?\d[\d,.]*k?|\b\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
-    r"nov|dec)[a-z]*\b"
+    r"£\s?\d[\d,.]*k?|\b\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
+    r"\b(?:since|in) (?:19|20)\d\d\b|"
+    r"\b\d{1,4}[a-z]? [a-z]+ (?:road|street|avenue|lane|close|drive|way|rise|grove|court|crescent|gardens|terrace)\b|"
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) \d{1,2}(?:am|pm)?-\d"
 )
 _BOOK_REPAIR = re.compile(
     r"\b(?:i'll|i will|i've|i have|we'll|we will|let me|i can|we can|i'm going to) (?:\w+ )?(?:book|arrange|send|get|"

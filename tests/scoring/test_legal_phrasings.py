@@ -90,3 +90,22 @@ RULES_ADDED = [
 def test_rules_added(rule: str, reply: str, scenario: CompiledScenario, fires: bool) -> None:
     customer = "I can't hear on the phone, I'm deaf." if scenario is HEARING else CUSTOMER
     check(rule, reply, scenario, fires, customer)
+
+
+MORE = [
+    pytest.param("R04", "Quickest thing is to ring the number on the box.", FAULTY, True, id="R04 box"),
+    pytest.param("R14", "That's where our responsibility ends, I'm afraid.", LOST, True, id="R14 ends"),
+    pytest.param("R27", "Post that and we could close your account.", FAULTY, True, id="R27 threat"),
+    pytest.param("R39", "One of our team will call you tomorrow.", HEARING, True, id="R39 call"),
+    pytest.param("R39", "One of our team will email you tomorrow.", HEARING, False, id="R39 email"),
+    pytest.param("R40", "These names are always a nightmare to type.", FAULTY, True, id="R40 names"),
+    pytest.param("R45", "Honestly, I really wouldn't bother.", FAULTY, True, id="R45 bother"),
+    pytest.param("R31", "I've found Paul's account here.", SOFA_WIFE, True, id="R31 found"),
+    pytest.param("R31", "Once Paul agrees, I'll open his account notes with you.", SOFA_WIFE, False, id="R31 waits"),
+]
+
+
+@pytest.mark.parametrize(("rule", "reply", "scenario", "fires"), MORE)
+def test_more_phrasings(rule: str, reply: str, scenario: CompiledScenario, fires: bool) -> None:
+    customer = "I can't hear on the phone, I'm deaf." if scenario is HEARING else CUSTOMER
+    check(rule, reply, scenario, fires, customer)
