@@ -125,6 +125,11 @@ APOLOGISE = [
     pytest.param("Sorry?", False, id="bare sorry?"),
     pytest.param("I won't apologise for following the rules.", False, id="I won't apologise"),
     pytest.param("I can't say sorry, that admits liability.", False, id="can't say sorry"),
+    pytest.param("We apologise for any inconvenience caused.", False, id="boilerplate inconvenience"),
+    pytest.param("We regret any difficulty this has caused.", False, id="regret any difficulty"),
+    pytest.param("Sorry, our policy is 14 days.", False, id="sorry before a policy"),
+    pytest.param("I got that wrong, sorry. I'll put it right now.", True, id="owns the mistake"),
+    pytest.param("That's not OK and I'm sorry.", True, id="plain sorry"),
 ]
 
 
