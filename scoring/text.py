@@ -23,7 +23,10 @@ ResultT = TypeVar("ResultT")
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)*|[^a-z0-9\s]|\s+")
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a3": "£", "\u2026": "."})
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n+")
-_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s|\b(?:but|however|although|though|except|yet|whereas)\b")
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()\u2013\u2014]|\s-\s|\b(?:but|however|although|though|except|yet|whereas)\b|"
+    r"\b(?:and|so) (?=(?:i|i'm|i'll|i've|we|we're|we'll|we've|you|you're|you'll|he|she|they|it|that)\b)"
+)
 _NEGATOR = re.compile(r"\b(?:not|no|never|nothing|neither|nor|cannot|hardly|nobody|none)\b|n't\b|\bwon't\b|\bcan't\b")
 _REPORTING = re.compile(
     r"\b(?:says?|said|saying|states that|stated|reads|claims that|claimed|told you|were told|was told|quoted?|wording|"
@@ -139,8 +142,10 @@ class Reply:
         """Where the clause holding ``position`` begins: after the last comma, 'but', etc. in its sentence."""
         sentence = self.sentence_at(position)
         start = sentence.start
-        for match in _CLAUSE_BREAK.finditer(self.norm, sentence.start, position):
-            start = match.end()
+        # the search runs a little past the position so a break's look-ahead ("and I'm ...") can see its subject
+        for match in _CLAUSE_BREAK.finditer(self.norm, sentence.start, min(sentence.end, position + 12)):
+            if match.end() <= position:
+                start = match.end()
         return start
 
     def is_negated(self, start: int, window: int = 9) -> bool:
