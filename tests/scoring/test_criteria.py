@@ -163,6 +163,9 @@ OWN = [
     pytest.param("Refund done, it's back on your card.", True, id="reported as done"),
     pytest.param("My colleague is ill and I'll be off tomorrow.", False, id="ill is not I'll"),
     pytest.param("Your refund isn't something I can do.", False, id="refund talked about, not done"),
+    pytest.param("Then I'll get the £25 back onto your card.", True, id="get the money back"),
+    pytest.param("The refund's going through now.", True, id="going through"),
+    pytest.param("I'm radioing the supervisor now.", True, id="radioing"),
 ]
 
 
