@@ -249,6 +249,12 @@ PROFESSIONAL = [
     pytest.param("Oh dear, that sounds miserable. Let me sort it.", ANGRY, False, id="oh dear is sympathy"),
     pytest.param("I'm not saying you're lying at all; I believe you.", ANGRY, False, id="not accusing"),
     pytest.param("It's frustrating, isn't it? I'll fix it now.", ANGRY, False, id="an empathetic tag question"),
+    pytest.param("(to colleague) Another one wanting a refund, honestly.", ANGRY, True, id="aside to a colleague"),
+    pytest.param("I'll explain this once more, slowly.", ANGRY, True, id="talking down"),
+    pytest.param("There's no record of you calling, so that didn't happen.", ANGRY, True, id="gaslighting"),
+    pytest.param("Accept the voucher now, or the offer's gone.", ANGRY, True, id="ultimatum"),
+    pytest.param("It's only a kettle, I wouldn't worry too much.", ANGRY, True, id="minimising"),
+    pytest.param("I won't explain it slowly or talk down to you; here's the plan.", ANGRY, False, id="negated"),
 ]
 
 
