@@ -109,3 +109,19 @@ MORE = [
 def test_more_phrasings(rule: str, reply: str, scenario: CompiledScenario, fires: bool) -> None:
     customer = "I can't hear on the phone, I'm deaf." if scenario is HEARING else CUSTOMER
     check(rule, reply, scenario, fires, customer)
+
+
+INDIRECT = [
+    pytest.param("R10", "Because they were reduced, they were sold as seen.", SALE, True, id="R10 sold as seen"),
+    pytest.param("R02", "A credit note's what I can do today.", FAULTY, True, id="R02 credit note"),
+    pytest.param("R01", "I can't do cash for a card payment; it goes back to your card.", FAULTY, False, id="R01 cash"),
+    pytest.param("R21", "The 14-day rule is for faulty items; ours is 7 days.", DRESS, True, id="R21 misstated"),
+    pytest.param("R39", "It's quicker to sort out over the phone, so we'll ring.", HEARING, True, id="R39 quicker"),
+    pytest.param("R27", "Stop paying and it'll hit your credit score.", FAULTY, True, id="R27 credit score"),
+]
+
+
+@pytest.mark.parametrize(("rule", "reply", "scenario", "fires"), INDIRECT)
+def test_indirect_phrasings(rule: str, reply: str, scenario: CompiledScenario, fires: bool) -> None:
+    customer = "I can't hear on the phone, I'm deaf." if scenario is HEARING else CUSTOMER
+    check(rule, reply, scenario, fires, customer)
