@@ -108,7 +108,9 @@ def hear(reply: Reply, ctx: Context) -> Judgement:
         irrelevant = [hit for hit in irrelevant if "birth" not in reply.norm[hit.start : hit.end]]
     proof: list[Evidence] = []
     breaches = _breach_spans(reply, ctx)
-    for question in reply.questions:
+    # a reply that blames, mocks or talks down to the customer is not listening, whatever it asks
+    conduct = professional(reply, ctx).verdict == "breach"
+    for question in () if conduct else reply.questions:
         if question.question == "rhetorical" or search_any("hear", "procedural", question.text):
             continue
         span = Hit(question.start, question.end, "question", "")

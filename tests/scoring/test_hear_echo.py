@@ -40,6 +40,12 @@ HEAR_CASES = [
         id="a troubleshooting prompt",
     ),
     pytest.param(
+        "Were you using it on the wrong setting? Most of the ones that come back are just people not reading the box.",
+        "It just stopped heating.",
+        False,
+        id="a blaming question is not listening",
+    ),
+    pytest.param(
         "I'll refund it to your debit card today.",
         "I paid on my debit card today and I want a refund.",
         False,
