@@ -166,6 +166,8 @@ OWN = [
     pytest.param("Then I'll get the £25 back onto your card.", True, id="get the money back"),
     pytest.param("The refund's going through now.", True, id="going through"),
     pytest.param("I'm radioing the supervisor now.", True, id="radioing"),
+    pytest.param("I'll search for the payment on your card and refund it.", True, id="search and refund"),
+    pytest.param("I'll listen to the call recording this afternoon and ring you by 4.", True, id="listen and ring"),
 ]
 
 
