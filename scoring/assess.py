@@ -52,6 +52,12 @@ _GUARANTEE = re.compile(
     r"|\b(?:basically|practically|pretty much|all but) guaranteed\b|\bi'm (?:sure|certain|confident) (?:they|he|she|"
     r"the \w+ team|retention|claims|my manager|my team leader)(?:'ll| will) (?:waive|approve|agree|refund|pay|accept)"
 )
+# one of these words is in every match of _GUARANTEE: a quick test that spares most replies the full search
+_GUARANTEE_HINT = re.compile(
+    r"guarantee|promise|definitely|100%|assure|make sure|penny|condition|no matter|won't (?:have|get|see)|"
+    r"will not (?:have|get|see)|"
+    r"never|happen again|my word|approve|\bi'm (?:sure|certain|confident)"
+)
 # acting on an account for someone who is not its holder, before they have authority ("once he's said yes" waits)
 _ONCE_AUTHORISED = re.compile(r"\b(?:once|when|after|as soon as|if|until|the moment)\b")
 _ACTS = frozenset({"claim", "refund", "cancellation", "credit", "waiver", "compensation"})
@@ -66,7 +72,7 @@ def _authority(reply: Reply, ctx: Context, offers: tuple[Offer, ...]) -> Judgeme
     over = [offer for offer in offers if not offer.within_authority]
     guarantees = [
         Hit(m.start(), m.end(), "guarantee", "")
-        for m in _GUARANTEE.finditer(reply.norm)
+        for m in (_GUARANTEE.finditer(reply.norm) if _GUARANTEE_HINT.search(reply.norm) else ())
         if not reply.is_negated(m.start()) and not reply.is_quoted(m.start(), m.end())
     ]
     if ctx.speaking_to_third_party:

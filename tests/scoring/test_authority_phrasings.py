@@ -55,3 +55,18 @@ CASES = [
 def test_authority_phrasings(reply: str, scenario: CompiledScenario, breach: bool) -> None:
     result = judge(reply, scenario, CUSTOMER).results["authority"]
     assert (result.verdict == "breach") is breach, f"{result.verdict} for {reply!r}: {result.evidence}"
+
+
+def test_the_guarantee_hint_never_hides_a_guarantee() -> None:
+    """The quick test in front of the guarantee search must pass every text the search would match."""
+    import json
+    from pathlib import Path
+
+    from scoring.assess import _GUARANTEE, _GUARANTEE_HINT
+    from scoring.text import Reply
+
+    texts = [str(p.values[1]) for p in CASES]
+    for path in sorted((Path(__file__).resolve().parent.parent / "data").glob("labelled-*.jsonl")):
+        texts += [json.loads(line)["response"] for line in path.read_text(encoding="utf-8").splitlines() if line]
+    hidden = [t for t in texts if _GUARANTEE.search(Reply(t).norm) and not _GUARANTEE_HINT.search(Reply(t).norm)]
+    assert hidden == []
