@@ -65,7 +65,7 @@ def test_the_guarantee_hint_never_hides_a_guarantee() -> None:
     from scoring.assess import _GUARANTEE, _GUARANTEE_HINT
     from scoring.text import Reply
 
-    texts = [str(p.values[1]) for p in CASES]
+    texts = [str(p.values[0]) for p in CASES]
     for path in sorted((Path(__file__).resolve().parent.parent / "data").glob("labelled-*.jsonl")):
         texts += [json.loads(line)["response"] for line in path.read_text(encoding="utf-8").splitlines() if line]
     hidden = [t for t in texts if _GUARANTEE.search(Reply(t).norm) and not _GUARANTEE_HINT.search(Reply(t).norm)]
