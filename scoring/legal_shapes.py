@@ -73,18 +73,21 @@ _WHO_BY_CONTEXT = {
 _ACCOUNT_WORDS = re.compile(
     r"\b(?:balance|payment|paid|transaction|statement|spent|owe[sd]?|owing|arrears|limit|account|claim|refund|"
     r"interest|minimum|fee|bill|plan|a month|per month|contract|pays|booked|job sheet|report|visit|lives|with us since|"
-    r"we have (?:her|him|them) at)\b"
+    r"we have (?:her|him|them) at|due|job|email|engineer|appointment)\b"
 )
 _ACTS_ON_ACCOUNT = re.compile(
     r"\b(?:i'll|i will|i've|i have|we'll|we will|let me|i'm going to)\s+(?:just |now |go ahead and )?(?:refund|cancel|"
     r"open|process|put (?:the |a |his |her )?(?:claim|refund|dispute) through|raise (?:the |a )?(?:claim|dispute)|"
-    r"start (?:the |a )?claim|change|update|close|freeze|send (?:him|her) (?:a letter|a statement) with)\b"
+    r"start (?:the |a )?claim|change|update|close|freeze|send (?:him|her) (?:a letter|a statement) with)\b|"
+    r"\byou(?:'ll| will) get (?:the|your|his|her) (?:£\s?[\d,.]+k?|money|refund)\b"
 )
 _FIGURE = re.compile(
     r"£\s?\d[\d,.]*k?|\b\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
     r"\b(?:since|in) (?:19|20)\d\d\b|"
     r"\b\d{1,4}[a-z]? [a-z]+ (?:road|street|avenue|lane|close|drive|way|rise|grove|court|crescent|gardens|terrace)\b|"
-    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) \d{1,2}(?:am|pm)?-\d"
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) \d{1,2}(?:am|pm)?-\d|"
+    r"\b[\w.+-]+@[\w-]+\.[\w.]+\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r" (?:morning|afternoon|evening)\b|\b\d{1,2} till \d{1,2}\b"
 )
 _BOOK_REPAIR = re.compile(
     r"\b(?:i'll|i will|i've|i have|we'll|we will|let me|i can|we can|i'm going to) (?:\w+ )?(?:book|arrange|send|get|"
@@ -179,4 +182,7 @@ def acts_on_account(reply: Reply) -> list[Hit]:
 
 
 # "once he's confirmed, I'll open the claim" waits for the holder's authority
-_ONCE = re.compile(r"\b(?:once|when|after|as soon as|if|until|the moment)\b")
+_ONCE = re.compile(
+    r"\b(?:once|when|after|as soon as|if|until|the moment)\b|\bgiven (?:his|her|their|your) consent\b|"
+    r"\b(?:has|have) consented\b|\bwith (?:his|her|their) (?:consent|authority|permission)\b"
+)

@@ -257,6 +257,10 @@ PROFESSIONAL = [
     pytest.param("Accept the voucher now, or the offer's gone.", ANGRY, True, id="ultimatum"),
     pytest.param("It's only a kettle, I wouldn't worry too much.", ANGRY, True, id="minimising"),
     pytest.param("I won't explain it slowly or talk down to you; here's the plan.", ANGRY, False, id="negated"),
+    pytest.param("Did you drop them at all, or leave them by the sink?", DEFAULT_CUSTOMER, True, id="blame by q"),
+    pytest.param("Let's not get worked up, I'm trying to help.", ANGRY, True, id="let's not get worked up"),
+    pytest.param("Post it if you like, but this call is recorded.", ANGRY, True, id="veiled warning"),
+    pytest.param("This call is recorded for training, and I'll note all you've said.", ANGRY, False, id="notice"),
 ]
 
 
