@@ -25,6 +25,9 @@ CASES = [
     pytest.param("Honestly, I'd want my money back too.", True, id="I'd want it too"),
     pytest.param("I'm so sorry for your loss.", True, id="condolences"),
     pytest.param("I get that, but the process is clear: it has to go to the repairer.", False, id="process wall"),
+    pytest.param("You've been through the wringer with this kettle.", True, id="through the wringer"),
+    pytest.param("You sound shattered, and you're right to be angry.", True, id="you sound shattered"),
+    pytest.param("That's brutal after a week without heating.", True, id="that's brutal"),
 ]
 
 
