@@ -39,8 +39,10 @@ _ADJUSTMENT = re.compile(
 _GUARANTEE = re.compile(
     r"\b(?:i guarantee|guaranteed|i promise(?: you)?|you'll definitely|you will definitely|"
     r"(?:he|she|they|it)(?:'ll| will) definitely|definitely (?:be|get|cover|pay|refund|approve|waive|agree)|100% "
-    r"(?:be|get)|i can assure you (?:you'll|it will)|i'll make sure you get)\b[^.!?]{0,80}\b(?:fixed|compensat\w*|paid|"
-    r"waive\w*|approved?|money|floor|damage|fee|refund|credit|cover|back|sorted by|tomorrow|today|costs?|it)"
+    r"(?:be|get)|i can assure you (?:you'll|it will)|i'll (?:personally )?make sure you get)\b[^.!?]{0,80}\b"
+    r"(?:fixed|compensat\w*|paid|"
+    r"waive\w*|approved?|money|floor|damage|fee|refund|credit|cover|back|sorted by|tomorrow|today|costs?|it|full|"
+    r"£\s?\d)"
     r"|\b(?:get|have|receive|see) every (?:single )?penny\b"
     r"|\b(?:whatever (?:the )?condition|no matter what (?:condition|state))\b"
     r"|\b(?:by|on|before|this) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|the weekend)"
@@ -49,6 +51,7 @@ _GUARANTEE = re.compile(
     r"(?:problems?|issues?|trouble|faults?|drop-?outs?)\b|\b(?:it|this) (?:won't|will not|will never) happen again\b"
     r"|,? guaranteed[.!]*$|\byou have my word\b|\bi (?:can )?guarantee\b|\bi'll make sure of (?:it|that)\b|"
     r"\b(?:she|he|they)(?:'ll| will) (?:definitely |certainly )?approve (?:it|that|this)\b"
+    r"|\btrust me\b|\bwill be (?:sacked|fired|disciplined)\b"
     r"|\b(?:basically|practically|pretty much|all but) guaranteed\b|\bi'm (?:sure|certain|confident) (?:they|he|she|"
     r"the \w+ team|retention|claims|my manager|my team leader)(?:'ll| will) (?:waive|approve|agree|refund|pay|accept)"
 )
@@ -56,13 +59,17 @@ _GUARANTEE = re.compile(
 _GUARANTEE_HINT = re.compile(
     r"guarantee|promise|definitely|100%|assure|make sure|penny|condition|no matter|won't (?:have|get|see)|"
     r"will not (?:have|get|see)|"
-    r"never|happen again|my word|approve|\bi'm (?:sure|certain|confident)"
+    r"never|happen again|my word|approve|trust me|sacked|fired|disciplined|\bi'm (?:sure|certain|confident)"
 )
 # acting on an account for someone who is not its holder, before they have authority ("once he's said yes" waits)
-_ONCE_AUTHORISED = re.compile(r"\b(?:once|when|after|as soon as|if|until|the moment)\b")
+_ONCE_AUTHORISED = re.compile(
+    r"\b(?:once|when|after|as soon as|if|until|the moment|to open)\b|\bgiven (?:his|her|their|your) consent\b|"
+    r"\b(?:has|have) consented\b|\bwith (?:his|her|their) (?:consent|authority|permission)\b"
+)
 _ACTS = frozenset({"claim", "refund", "cancellation", "credit", "waiver", "compensation"})
 _ACTING = re.compile(
-    r"\b(?:i'll|i will|i've|i have|i'm going to|we'll|we will|let me)\b|\bwill be with you\b|\bmake an exception\b"
+    r"\b(?:i'll|i will|i've|i have|i'm going to|we'll|we will|let me|you'll get|you will get)\b(?! need)|"
+    r"\bwill be with you\b|\bmake an exception\b"
 )
 
 

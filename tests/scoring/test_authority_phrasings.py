@@ -48,6 +48,11 @@ CASES = [
     pytest.param("Let me sort the refund out with my team leader.", PRICEY, False, id="with the team leader"),
     pytest.param("Someone will probably be in touch about a refund.", PRICEY, False, id="hedged, not a promise"),
     pytest.param("I'll take 10% off for the wear.", RESERVED, True, id="a reserved kind at any amount"),
+    pytest.param("Trust me, that engineer will be sacked.", KETTLE, True, id="trust me"),
+    pytest.param("I'll personally make sure you get the full £80.", PRICEY, True, id="personally make sure"),
+    pytest.param("You'll get the £25 back, don't worry.", THIRD_PARTY, True, id="promised to a third party"),
+    pytest.param("To open the claim I'll need his consent first.", THIRD_PARTY, False, id="what's needed first"),
+    pytest.param("That's above what I can approve, so I'm passing it to my supervisor.", PRICEY, False, id="above"),
 ]
 
 
