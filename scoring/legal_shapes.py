@@ -77,9 +77,9 @@ _ACCOUNT_WORDS = re.compile(
 )
 _ACTS_ON_ACCOUNT = re.compile(
     r"\b(?:i'll|i will|i've|i have|we'll|we will|let me|i'm going to)\s+(?:just |now |go ahead and )?(?:refund|cancel|"
-    r"open|process|put (?:the |a |his |her )?(?:claim|refund|dispute) through|raise (?:the |a )?(?:claim|dispute)|"
-    r"start (?:the |a )?claim|change|update|close|freeze|send (?:him|her) (?:a letter|a statement) with)\b|"
-    r"\byou(?:'ll| will) get (?:the|your|his|her) (?:£\s?[\d,.]+k?|money|refund)\b"
+    r"opened|refunded|cancelled|processed|raised|started|open|process|"
+    r"put (?:the |a |his |her )?(?:claim|refund|dispute) through|raise (?:the |a )?(?:claim|dispute)|"
+    r"start (?:the |a )?claim|change|update|close|freeze|send (?:him|her) (?:a letter|a statement) with)\b"
 )
 _FIGURE = re.compile(
     r"£\s?\d[\d,.]*k?|\b\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
@@ -183,6 +183,6 @@ def acts_on_account(reply: Reply) -> list[Hit]:
 
 # "once he's confirmed, I'll open the claim" waits for the holder's authority
 _ONCE = re.compile(
-    r"\b(?:once|when|after|as soon as|if|until|the moment)\b|\bgiven (?:his|her|their|your) consent\b|"
+    r"\b(?:once|when|after|as soon as|if|until|the moment)\b|\bgiven (?:his |her |their |your )?consent\b|"
     r"\b(?:has|have) consented\b|\bwith (?:his|her|their) (?:consent|authority|permission)\b"
 )

@@ -12,7 +12,7 @@ import pytest
 
 from scenarios import CompiledScenario
 
-from .test_legal_rules import DRESS, FAULTY, HEARING, LOST, NO_RECEIPT, NOT_FAULTY, SALE, SOFA_WIFE, check
+from .test_legal_rules import BROADBAND, DRESS, FAULTY, HEARING, LOST, NO_RECEIPT, NOT_FAULTY, SALE, SOFA_WIFE, check
 from .variants import kettle
 
 REPAIRED = kettle(prior_repairs=1, days_since_delivery=120)
@@ -124,4 +124,20 @@ INDIRECT = [
 @pytest.mark.parametrize(("rule", "reply", "scenario", "fires"), INDIRECT)
 def test_indirect_phrasings(rule: str, reply: str, scenario: CompiledScenario, fires: bool) -> None:
     customer = "I can't hear on the phone, I'm deaf." if scenario is HEARING else CUSTOMER
+    check(rule, reply, scenario, fires, customer)
+
+
+FROM_SET_J = [
+    pytest.param("R01", "Faults get a refund within 14 days; after that it's repair.", FAULTY, True, id="R01"),
+    pytest.param("R06", "I'll get the engineer out once more, then a refund.", REPAIRED, True, id="R06"),
+    pytest.param("R45", "You can't go to the ombudsman until we've finished.", BROADBAND, True, id="R45 can't go"),
+    pytest.param("R32", "Read me the long number and the code on the back.", FAULTY, True, id="R32 card"),
+    pytest.param("R31", "Yes, Mr Mills does have a card with us.", SOFA_WIFE, True, id="R31 confirms"),
+    pytest.param("R31", "Now he's given consent, I've opened the claim.", SOFA_WIFE, False, id="R31 consent given"),
+]
+
+
+@pytest.mark.parametrize(("rule", "reply", "scenario", "fires"), FROM_SET_J)
+def test_from_set_j(rule: str, reply: str, scenario: CompiledScenario, fires: bool) -> None:
+    customer = "I'm his wife; he's in hospital." if scenario is SOFA_WIFE else CUSTOMER
     check(rule, reply, scenario, fires, customer)
