@@ -260,6 +260,9 @@ PROFESSIONAL = [
     pytest.param("Did you drop them at all, or leave them by the sink?", DEFAULT_CUSTOMER, True, id="blame by q"),
     pytest.param("Let's not get worked up, I'm trying to help.", ANGRY, True, id="let's not get worked up"),
     pytest.param("Post it if you like, but this call is recorded.", ANGRY, True, id="veiled warning"),
+    pytest.param("I just work the till, I don't make the rules.", ANGRY, True, id="not my job"),
+    pytest.param("Let's keep some perspective, it's a kettle.", ANGRY, True, id="perspective"),
+    pytest.param("Good on you for keeping the box.", DEFAULT_CUSTOMER, False, id="good on you"),
     pytest.param("This call is recorded for training, and I'll note all you've said.", ANGRY, False, id="notice"),
 ]
 
