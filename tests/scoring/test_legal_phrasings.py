@@ -64,18 +64,6 @@ CASES = [
     pytest.param("R39", "Maybe a family member could ring them for you?", HEARING, True, id="R39 relative rings"),
     pytest.param("R39", "It doesn't have to be done over the phone; I'll email you.", HEARING, False, id="R39 negated"),
     pytest.param("R39", "Claims have to be done over the phone, sorry.", FAULTY, False, id="R39 no need disclosed"),
-]
-
-
-@pytest.mark.parametrize(("rule", "reply", "scenario", "fires"), CASES)
-def test_wider_phrasings(rule: str, reply: str, scenario: CompiledScenario, fires: bool) -> None:
-    customer = "I can't hear on the phone, I'm deaf." if scenario is HEARING else CUSTOMER
-    if scenario is SOFA_WIFE:
-        customer = "I'm calling for my husband Paul, he's in hospital. What's the balance on his card?"
-    check(rule, reply, scenario, fires, customer)
-
-
-RULES_ADDED = [
     pytest.param("R43", "That's not a complaint as such, so I won't log anything.", FAULTY, True, id="R43 no"),
     pytest.param("R43", "I'm logging this as a complaint now, ref C1234.", FAULTY, False, id="R43 ok"),
     pytest.param("R48", "That doesn't change what we need from you, I'm afraid.", HEARING, True, id="R48 no"),
@@ -83,16 +71,6 @@ RULES_ADDED = [
     pytest.param("R29", "As a one-off I'll bend the rules and refund you.", FAULTY, True, id="R29 favour"),
     pytest.param("R29", "I'll refund you, and as a goodwill gesture add a £5 voucher.", FAULTY, False, id="R29 ok"),
     pytest.param("R45", "If you go to the ombudsman, our offer is withdrawn.", FAULTY, True, id="R45"),
-]
-
-
-@pytest.mark.parametrize(("rule", "reply", "scenario", "fires"), RULES_ADDED)
-def test_rules_added(rule: str, reply: str, scenario: CompiledScenario, fires: bool) -> None:
-    customer = "I can't hear on the phone, I'm deaf." if scenario is HEARING else CUSTOMER
-    check(rule, reply, scenario, fires, customer)
-
-
-MORE = [
     pytest.param("R04", "Quickest thing is to ring the number on the box.", FAULTY, True, id="R04 box"),
     pytest.param("R14", "That's where our responsibility ends, I'm afraid.", LOST, True, id="R14 ends"),
     pytest.param("R27", "Post that and we could close your account.", FAULTY, True, id="R27 threat"),
@@ -102,32 +80,12 @@ MORE = [
     pytest.param("R45", "Honestly, I really wouldn't bother.", FAULTY, True, id="R45 bother"),
     pytest.param("R31", "I've found Paul's account here.", SOFA_WIFE, True, id="R31 found"),
     pytest.param("R31", "Once Paul agrees, I'll open his account notes with you.", SOFA_WIFE, False, id="R31 waits"),
-]
-
-
-@pytest.mark.parametrize(("rule", "reply", "scenario", "fires"), MORE)
-def test_more_phrasings(rule: str, reply: str, scenario: CompiledScenario, fires: bool) -> None:
-    customer = "I can't hear on the phone, I'm deaf." if scenario is HEARING else CUSTOMER
-    check(rule, reply, scenario, fires, customer)
-
-
-INDIRECT = [
     pytest.param("R10", "Because they were reduced, they were sold as seen.", SALE, True, id="R10 sold as seen"),
     pytest.param("R02", "A credit note's what I can do today.", FAULTY, True, id="R02 credit note"),
     pytest.param("R01", "I can't do cash for a card payment; it goes back to your card.", FAULTY, False, id="R01 cash"),
     pytest.param("R21", "The 14-day rule is for faulty items; ours is 7 days.", DRESS, True, id="R21 misstated"),
     pytest.param("R39", "It's quicker to sort out over the phone, so we'll ring.", HEARING, True, id="R39 quicker"),
     pytest.param("R27", "Stop paying and it'll hit your credit score.", FAULTY, True, id="R27 credit score"),
-]
-
-
-@pytest.mark.parametrize(("rule", "reply", "scenario", "fires"), INDIRECT)
-def test_indirect_phrasings(rule: str, reply: str, scenario: CompiledScenario, fires: bool) -> None:
-    customer = "I can't hear on the phone, I'm deaf." if scenario is HEARING else CUSTOMER
-    check(rule, reply, scenario, fires, customer)
-
-
-FROM_SET_J = [
     pytest.param("R01", "Faults get a refund within 14 days; after that it's repair.", FAULTY, True, id="R01"),
     pytest.param("R06", "I'll get the engineer out once more, then a refund.", REPAIRED, True, id="R06"),
     pytest.param("R45", "You can't go to the ombudsman until we've finished.", BROADBAND, True, id="R45 can't go"),
@@ -137,7 +95,15 @@ FROM_SET_J = [
 ]
 
 
-@pytest.mark.parametrize(("rule", "reply", "scenario", "fires"), FROM_SET_J)
-def test_from_set_j(rule: str, reply: str, scenario: CompiledScenario, fires: bool) -> None:
-    customer = "I'm his wife; he's in hospital." if scenario is SOFA_WIFE else CUSTOMER
-    check(rule, reply, scenario, fires, customer)
+@pytest.mark.parametrize(("rule", "reply", "scenario", "fires"), CASES)
+def test_wider_phrasings(rule: str, reply: str, scenario: CompiledScenario, fires: bool) -> None:
+    check(rule, reply, scenario, fires, _customer(scenario))
+
+
+def _customer(scenario: CompiledScenario) -> str:
+    """The customer's line each variant calls for: a deaf customer, the holder's wife, or a plain complaint."""
+    if scenario is HEARING:
+        return "I can't hear on the phone, I'm deaf."
+    if scenario is SOFA_WIFE:
+        return "I'm calling for my husband Paul, he's in hospital. What's the balance on his card?"
+    return CUSTOMER
