@@ -40,10 +40,11 @@ def customer_details(
     words = [_stem(w) for w in _WORD.findall(Reply(customer_line).norm)]
     # sums of money are left out: an offer repeats the amount asked for without restating anything
     specific = frozenset(w for w in words if w not in stop and len(w) >= 4 and not w[0].isdigit() and w[0] != "£")
+    # a run with a sum of money and nothing else specific ("the full £64.99") is an offer repeating the amount
     runs = frozenset(
         (a, b, c)
         for a, b, c in zip(words, words[1:], words[2:], strict=False)
-        if {a, b, c} & specific or any(w[0].isdigit() for w in (a, b, c))
+        if ({a, b, c} & specific or any(w[0].isdigit() for w in (a, b, c))) and not any(w[0] == "£" for w in (a, b, c))
     )
     return specific, runs
 

@@ -147,6 +147,8 @@ def _fires(rule: Rule, hit: Hit, reply: Reply, ctx: Context) -> bool:
         return ctx.hearing_needs  # pushing the phone is a barrier only for someone who cannot use it
     if rule.id == "R30" and _ADDRESS.search(words):
         return words not in normalised_line(ctx.customer_line)  # reading back what the caller just said leaks nothing
+    if rule.id == "R11" and shapes.receipt_excused(reply, hit.start):
+        return False  # "without a receipt your bank app is fine"
     verifying = bool(ctx.legal and ctx.legal.identity_check_required)
     return not (rule.id == "R33" and verifying and "birth" in words and not _NEVER_NEEDED.search(words))
 
@@ -206,6 +208,11 @@ def _endorsed(reply: Reply, hit: Hit) -> bool:
     return not _DISAVOW.search(reply.norm, frame.start(), end)
 
 
+# a caller speaking of their parent is a relative on the line, who can take a call
+_RELATIVE = re.compile(
+    r"\b(?:mum|mum's|mummy|mother|mother's|mom|dad|dad's|father|father's|her (?:password|account))\b"
+)
+
 # the rule a refused refund breaks, most specific context first
 _REFUSAL_RULES = ("R10", "R11", "R01", "R06", "R14", "R21")
 
@@ -225,7 +232,14 @@ def _shapes(reply: Reply, ctx: Context) -> Iterator[tuple[str, list[Hit]]]:
     if CONDITIONS["failed_repair"](ctx):
         yield "R06", shapes.repair_again(reply, ctx)
     if CONDITIONS["third_party"](ctx):
-        yield "R31", shapes.account_told(reply, ctx) + shapes.acts_on_account(reply)
+        yield "R31", shapes.account_told(reply, ctx) + shapes.acts_on_account(reply) + shapes.data_sent(reply)
+    if CONDITIONS["no_receipt"](ctx):
+        yield "R11", shapes.receipt_demanded(reply)
+    if ctx.hearing_needs:
+        relative = ctx.speaking_to_third_party or bool(_RELATIVE.search(ctx.customer_line.lower()))
+        yield "R39", shapes.phone_pushed(reply, relative_on_the_line=relative)
+    yield "R45", shapes.redress_discouraged(reply, shapes.OMBUDSMAN, ctx.customer_line)
+    yield "R26", shapes.redress_discouraged(reply, shapes.COURT, ctx.customer_line)
 
 
 def is_critical(rule_id: str) -> bool:

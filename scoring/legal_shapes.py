@@ -16,6 +16,7 @@ Each returns the span of the words that decided it; ``legal.py`` turns them into
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from .context import Context
@@ -47,7 +48,8 @@ _DENIAL = re.compile(
     r"\b(?:we|i|you)(?:'re| are| am|'m)? (?:can't|cannot|can not|won't|will not|don't|do not|aren't able to|"
     r"are not able to|am not able to|'m not able to|not able to|unable to|not allowed to|not entitled|not eligible)\b|"
     r"\bno (?:refunds?|cancellations?|returns?|money back)\b|\b(?:isn't|is not|not) (?:possible|an option|available|"
-    r"allowed)\b|\b(?:can't|cannot|won't|will not) be (?:refunded|cancelled|returned|given)\b"
+    r"allowed)\b|\b(?:can't|cannot|won't|will not) be (?:refunded|cancelled|returned|given)\b|"
+    r"\b(?:non-?|not |isn't |aren't |is not |are not )refundable\b"
 )
 _ELSEWHERE = re.compile(
     r"\b(?:you(?:'ll| will| would|'d)? (?:need|have|want|be best|be better|should|could|can|must)(?: to)?|please|"
@@ -55,6 +57,14 @@ _ELSEWHERE = re.compile(
     r"take (?:it|this|that|them) up|raise (?:it|this|that)|check|claim|sort (?:it|this|that) out) with|contact|"
     r"call|ring|phone|email|write to|chase|go (?:back )?to|report (?:it|this|that) to|claim (?:it )?(?:from|on))\s+"
     r"(?:the |your |their |a |an )?(?P<who>[a-z][a-z'&-]*(?: [a-z][a-z'&-]*)?)"
+)
+# "try the manufacturer", "the manufacturer are the best people for that"
+_BEST_PLACED = re.compile(
+    r"\b(?:try|ask|go to)\s+(?:the |your |their )?(?P<who>[a-z][a-z'&-]*(?: [a-z][a-z'&-]*)?)(?=[,.!?;]| (?:first|"
+    r"instead|directly|direct|then|about|for|on|they|as|because|since))|"
+    r"\b(?:the |your |their )(?P<who2>[a-z][a-z'&-]*(?: [a-z][a-z'&-]*)?) (?:are|is|'re|'s|would be|will be|'d be) "
+    r"(?:really |honestly |probably |usually |much |far |definitely )?(?:the )?(?:best|right|better|quicker) "
+    r"(?:people|person|place|ones|bet|option|placed|route|off)\b"
 )
 _OURS = re.compile(
     r"^(?:us|me|our|my|we|team|store|shop|branch|customer|claims|returns|complaints|manager|supervisor|ombudsman|"
@@ -124,10 +134,11 @@ def sent_elsewhere(reply: Reply, rule_id: str) -> list[Hit]:
     """The customer told to take the problem to someone the context makes the wrong address."""
     who_pattern = _WHO_BY_CONTEXT[rule_id]
     hits: list[Hit] = []
-    for match in _ELSEWHERE.finditer(reply.norm):
-        who = match.group("who")
+    for match in itertools.chain(_ELSEWHERE.finditer(reply.norm), _BEST_PLACED.finditer(reply.norm)):
+        group = "who" if match.group("who") is not None else "who2"
+        who = match.group(group)
         start, end = match.span()
-        if _OURS.match(who) or not who_pattern.search(reply.norm[match.start("who") : match.end("who") + 20]):
+        if _OURS.match(who) or not who_pattern.search(reply.norm[match.start(group) : match.end(group) + 20]):
             continue
         if reply.is_quoted(start, end) or reply.is_negated(start) or _RELIEF.search(reply.norm[start:end]):
             continue
@@ -186,3 +197,144 @@ _ONCE = re.compile(
     r"\b(?:once|when|after|as soon as|if|until|the moment)\b|\bgiven (?:his |her |their |your )?consent\b|"
     r"\b(?:has|have) consented\b|\bwith (?:his|her|their) (?:consent|authority|permission)\b"
 )
+
+
+# the agent proposing to telephone someone who has said they cannot use the phone
+_PHONE_PUSHED = re.compile(
+    r"\b(?:give you a (?:call|ring|bell|buzz)|(?:call|ring|phone|bell|telephone) you\b|(?:call|ring|phone) (?:us|me|"
+    r"our \w+(?: line)?|the (?:helpline|office|team|number))\b|best (?:time|number) to (?:call|ring|phone|reach)|"
+    r"(?:by|over the|on the) (?:phone|telephone)\b|(?:jump|hop|pop) on a call|a quick (?:call|chat on the phone))"
+)
+_PHONE_ON_THEM = re.compile(
+    r"\b(?:get|ask|tell|have) (?:your (?:mum|mother|dad|father)|her|him|them|mrs \w+|mr \w+) to "
+    r"(?:ring|call|phone)\b|\b(?:she|he|they|your (?:mum|mother|dad|father))(?:'ll| will| would|'d)? "
+    r"(?:have|need|needs) to (?:ring|call|phone)"
+)
+_SPARED = re.compile(r"\b(?:rather than|instead of|no need to|without|won't|will not|never)\b[^.!?]{0,20}$")
+_NOT_THE_PHONE = re.compile(r"\b(?:text|textphone|relay|email|e-mail|write|writing|letter|typetalk|bsl|minicom)\b")
+
+
+def phone_pushed(reply: Reply, *, relative_on_the_line: bool = False) -> list[Hit]:
+    """The phone pressed on a customer who cannot use it: a call offered, asked for or said to be quicker. With a
+    relative on the line, who can take a call, only the phone pressed on the customer themself."""
+    hits: list[Hit] = []
+    for match in (_PHONE_ON_THEM if relative_on_the_line else _PHONE_PUSHED).finditer(reply.norm):
+        start, end = match.span()
+        clause = reply.norm[reply.clause_start(start) : reply.sentence_at(start).end]
+        if reply.is_quoted(start, end) or reply.is_negated(start) or _NOT_THE_PHONE.search(clause):
+            continue
+        if _SPARED.search(reply.norm[reply.sentence_at(start).start : start]):
+            continue
+        hits.append(Hit(start, end, "shape", "phone pushed"))
+    return hits
+
+
+OMBUDSMAN = re.compile(r"\b(?:ombudsman|ombudsmen|adr|cisas|ofcom|fos|the regulator|ofgem)\b")
+COURT = re.compile(r"\b(?:small claims|courts?|sue|suing|legal action|trading standards|citizens advice|solicitor)\b")
+# what talks a customer out of a route to redress: it is slow, futile, costly or on the trader's side
+_DISCOURAGING = re.compile(
+    r"\b(?:drag (?:on|out|things|it|this)|takes? (?:months|ages|forever|years|a long time)|surprised if|(?:won't|"
+    r"will not|wouldn't|would not|not) get (?:you )?anywhere|get(?:s)? (?:you )?nowhere|better off (?:letting|"
+    r"leaving|staying|sticking|with us|dealing with us|sorting)|waste of (?:your |their |everyone's )?time|"
+    r"pointless|not worth (?:it|the|your)|(?:wouldn't|would not|don't|do not) bother|no point|(?:only|just) (?:send|"
+    r"refer|pass|bounce) (?:it|you|this) (?:straight )?back|side with us|on our side|cost you (?:more|a fortune)|"
+    r"(?:won't|will not|wouldn't) (?:be interested|care|want to know|do anything)|(?:can't|cannot) do anything|"
+    r"nothing (?:they|it) can do|lose (?:the|your|any)|(?:offer|goodwill)\w* (?:is |gets |will be |"
+    r"would be )?withdrawn|(?:you'll|you will) lose)\b"
+)
+
+
+def redress_discouraged(reply: Reply, routes: re.Pattern[str], customer_line: str) -> list[Hit]:
+    """A route to redress (an ombudsman, a court) named in the reply, or raised by the customer, and talked down in
+    the same or the next sentence (anywhere in the reply when the customer raised it)."""
+    hits: list[Hit] = []
+    named = [s for s in reply.sentences if routes.search(s.text)]
+    if not named and routes.search(customer_line.lower()):
+        named = list(reply.sentences)
+    for sentence in named:
+        following = [s for s in reply.sentences if s.start >= sentence.end][:1]
+        end = following[0].end if following else sentence.end
+        for match in _DISCOURAGING.finditer(reply.norm, sentence.start, end):
+            start = match.start()
+            if reply.is_quoted(start, match.end()) or (
+                reply.is_negated(start) and not reply.is_denial(start, match.end())
+            ):
+                continue
+            hits.append(Hit(start, match.end(), "shape", "redress discouraged"))
+            return hits
+    return hits
+
+
+_RECEIPT_LACK = re.compile(
+    r"\b(?:without|with no|no|don't have|do not have|haven't got|not got|no proof of) (?:a |the |your |any )?(?:till |"
+    r"original |paper |proper |printed |actual )?receipt\b|\b(?:need|needs|must have|have to (?:see|have|show)|require|"
+    r"requires|only with|has to be|bring (?:in |back )?) (?:the |a |your )?(?:till |original |paper |proper |printed |"
+    r"actual )?receipt\b"
+)
+_RECEIPT_REFUSED = re.compile(
+    r"\b(?:can't|cannot|won't|unable|not able|nothing (?:i|we) can|hands are tied|no refunds?|"
+    r"only (?:an? )?(?:exchange|credit|voucher|swap)|credit note|not possible|computer says no|(?:till|"
+    r"system) (?:won't|doesn't|will not)|no can do|policy|rules are rules|out of (?:my|our) hands|not (?:allowed|"
+    r"permitted))\b"
+)
+_RECEIPT_FINE = re.compile(
+    r"\b(?:is|are|will do|works?|would do) (?:just )?(?:fine|enough|ok|okay|perfect|great)\b|\bdon't (?:need|worry)\b|"
+    r"\bdoesn't matter\b|\bno (?:problem|worries|need)\b|\bstill\b|\bas long as\b|\bjust as good\b|\binstead\b|"
+    r"\bcan't see (?:a |any )?(?:problem|issue|reason|why)\b|"
+    r"\b(?:doesn't|does not|won't|will not) (?:change|affect|stop)\b|\b(?:won't|will not|don't|do not) have to\b|"
+    r"\bbut (?:\w+ ){0,3}(?:paid|card|app|statement|bank)\b"
+)
+
+
+def receipt_excused(reply: Reply, position: int) -> bool:
+    """True when the sentence at ``position``, or the next, accepts other proof or lets the receipt go."""
+    sentence = reply.sentence_at(position)
+    following = [s for s in reply.sentences if s.start >= sentence.end][:1]
+    end = following[0].end if following else sentence.end
+    return bool(_RECEIPT_FINE.search(reply.norm, sentence.start, end))
+
+
+def receipt_demanded(reply: Reply) -> list[Hit]:
+    """A missing receipt given as the reason the remedy can't be had, when other proof of purchase will do."""
+    hits: list[Hit] = []
+    for match in _RECEIPT_LACK.finditer(reply.norm):
+        sentence = reply.sentence_at(match.start())
+        following = [s for s in reply.sentences if s.start >= sentence.end][:1]
+        end = following[0].end if following else sentence.end
+        if reply.is_quoted(match.start(), match.end()) or sentence.question is not None:
+            continue
+        if receipt_excused(reply, match.start()):
+            continue
+        if _RECEIPT_REFUSED.search(reply.norm, sentence.start, end):
+            hits.append(Hit(sentence.start, sentence.end, "shape", "receipt demanded"))
+    return hits
+
+
+_SENDS = re.compile(
+    r"\b(?:i'll|i will|i'm going to|i am going to|let me|i can|i've|i have|we'll|we will|we can|i'm|"
+    r"i am)\s+(?:just |now |happily |gladly |also )?(?:email|e-mail|send|sent|sending|emailing|forward|forwarded|"
+    r"post|posted|pass|passed|give|read|go through|run through|copy)\b[^.!?]{0,60}?\b(?:report|account|details|"
+    r"statement|job sheet|records?|history|notes|summary|balance|transactions?|bills?|payments?|paperwork|file|"
+    r"everything)\b"
+)
+_TO_THEM = re.compile(
+    r"^\s*(?:him|her|them)\b|\bto (?:your )?(?:mum|mother|dad|father|husband|wife|paul|mrs|mr|him|her|them)\b"
+)
+
+
+def data_sent(reply: Reply) -> list[Hit]:
+    """Someone else's account papers sent or read to the caller, now rather than once the holder has agreed."""
+    hits: list[Hit] = []
+    for match in _SENDS.finditer(reply.norm):
+        start, end = match.span()
+        sentence = reply.sentence_at(start)
+        rest = reply.norm[start : sentence.end]
+        verb_end = reply.norm.find(" ", start + len(match.group().split()[0]) + 1)
+        if not re.search(r"\byou\b", rest) or _TO_THEM.search(reply.norm[verb_end : sentence.end]):
+            continue
+        if reply.is_negated(start) or reply.is_quoted(start, end) or sentence.question is not None:
+            continue
+        if _ONCE.search(reply.norm, sentence.start, sentence.end):
+            continue  # "once she's confirmed, I'll send you the report" waits for the holder
+        hits.append(Hit(start, end, "shape", "data sent"))
+    return hits

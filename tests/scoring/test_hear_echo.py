@@ -34,6 +34,18 @@ HEAR_CASES = [
         id="names repeated in a greeting",
     ),
     pytest.param(
+        "Done: the full £64.99 goes back to your PayPal.",
+        "So is it the full £64.99 back or not?",
+        False,
+        id="an amount repeated by the offer",
+    ),
+    pytest.param(
+        "Nineteen days old and already stone cold - that's a fault.",
+        "They're nineteen days old and they've gone stone cold.",
+        True,
+        id="a figure with the details around it",
+    ),
+    pytest.param(
         "Have you tried restarting the router?",
         "My broadband keeps dropping every evening.",
         False,

@@ -7,7 +7,7 @@ import pytest
 
 from scenarios import CompiledScenario
 
-from .test_legal_rules import FAULTY, LOST, SALE, SOFA_WIFE, check
+from .test_legal_rules import BROADBAND, DEAF, FAULTY, HEARING, LOST, NO_RECEIPT, SALE, SOFA_WIFE, check
 from .variants import kettle
 
 REPAIRED = kettle(prior_repairs=1, days_since_delivery=120)
@@ -46,3 +46,225 @@ def test_shapes(rule: str, reply: str, scenario: CompiledScenario, fires: bool) 
 
 def test_sale_sign_applied_is_a_breach() -> None:
     check("R10", "Sorry, but it says no refunds on sale items. I can do a credit note.", SALE, True, "It's faulty.")
+
+
+SON = "I'm her son. Mum's deaf, so deal with me. Send me her account details."
+MAKER = kettle(days_since_delivery=120)
+
+NEW_SHAPES = [
+    # the phone pressed on a deaf customer, in any of its wordings; the written routes and a relative's call are fine
+    pytest.param(
+        "R39",
+        "I'd like to give you a call this afternoon; what's the best time?",
+        HEARING,
+        DEAF,
+        True,
+        id="a call offered",
+    ),
+    pytest.param(
+        "R39", "Honestly, it'd be quicker to sort this over the phone.", HEARING, DEAF, True, id="the phone is quicker"
+    ),
+    pytest.param("R39", "I'll email you today rather than ring you.", HEARING, DEAF, False, id="rather than ring"),
+    pytest.param(
+        "R39", "I won't call you; I'll text you the engineer's time instead.", HEARING, DEAF, False, id="won't call"
+    ),
+    pytest.param(
+        "R39", "We can do this by text relay or email, whichever you prefer.", HEARING, DEAF, False, id="text relay"
+    ),
+    pytest.param(
+        "R39",
+        "Once she's emailed us, I'll call you back the same day.",
+        HEARING,
+        SON,
+        False,
+        id="a call to the relative",
+    ),
+    pytest.param(
+        "R39",
+        "Can't help you. Get your mum to ring us herself.",
+        HEARING,
+        SON,
+        True,
+        id="the deaf customer told to ring",
+    ),
+    # an ombudsman or a court talked down, in the same or the next sentence, or after the customer raised it
+    pytest.param(
+        "R45",
+        "You can go to the ombudsman, but honestly it'll drag on for months.",
+        BROADBAND,
+        "Can I take this to the ombudsman?",
+        True,
+        id="ombudsman will drag on",
+    ),
+    pytest.param(
+        "R45",
+        "You could, but I'd be surprised if they bothered with a few drop-outs.",
+        BROADBAND,
+        "Can I take this to the ombudsman?",
+        True,
+        id="they won't bother",
+    ),
+    pytest.param(
+        "R45",
+        "Yes, you can go to the ombudsman now; it's free and I'll send the letter today.",
+        BROADBAND,
+        "Can I take this to the ombudsman?",
+        False,
+        id="ombudsman signposted",
+    ),
+    pytest.param(
+        "R45",
+        "The ombudsman won't take months; they usually reply within a few weeks.",
+        BROADBAND,
+        "Can I take this to the ombudsman?",
+        False,
+        id="a negated delay",
+    ),
+    pytest.param(
+        "R26",
+        "Take it to the small claims court if you like. You won't get anywhere.",
+        FAULTY,
+        "I'll see you in court.",
+        True,
+        id="court talked down",
+    ),
+    pytest.param(
+        "R26",
+        "That's your right, and small claims is there for exactly this.",
+        FAULTY,
+        "I'll see you in court.",
+        False,
+        id="court acknowledged",
+    ),
+    # a missing receipt given as the reason there's no refund; other proof accepted is not
+    pytest.param(
+        "R11",
+        "Without the till receipt my hands are tied.",
+        NO_RECEIPT,
+        "I binned the receipt.",
+        True,
+        id="hands tied without a receipt",
+    ),
+    pytest.param(
+        "R11",
+        "No receipt means a credit note, that's the policy.",
+        NO_RECEIPT,
+        "I binned the receipt.",
+        True,
+        id="credit note without a receipt",
+    ),
+    pytest.param(
+        "R11",
+        "Without a receipt your bank app is fine, so I can't see a problem.",
+        NO_RECEIPT,
+        "I binned the receipt.",
+        False,
+        id="the app will do",
+    ),
+    pytest.param(
+        "R11",
+        "No receipt but paid on card, so I can't see why not; I'll refund it.",
+        NO_RECEIPT,
+        "I binned the receipt.",
+        False,
+        id="card payment instead",
+    ),
+    # the customer sent to the maker in the short forms
+    pytest.param(
+        "R04",
+        "Try the manufacturer, they're quicker with these.",
+        MAKER,
+        "It's broken.",
+        True,
+        id="try the manufacturer",
+    ),
+    pytest.param(
+        "R04",
+        "The manufacturer are really the best people for a mechanical fault.",
+        MAKER,
+        "It's broken.",
+        True,
+        id="the maker is best placed",
+    ),
+    pytest.param(
+        "R04",
+        "We're the best people to sort this, not the manufacturer.",
+        MAKER,
+        "It's broken.",
+        False,
+        id="we're best placed",
+    ),
+    # a third party sent the holder's papers, or told the account or payment exists
+    pytest.param(
+        "R31",
+        "No problem, I'll email the report and her account summary over to you now.",
+        SOFA_WIFE,
+        WIFE,
+        True,
+        id="papers sent to the caller",
+    ),
+    pytest.param(
+        "R31",
+        "Once he's confirmed by phone, I'll send you the statement.",
+        SOFA_WIFE,
+        WIFE,
+        False,
+        id="papers once the holder agrees",
+    ),
+    pytest.param(
+        "R31", "I'll send the statement to him at his home address.", SOFA_WIFE, WIFE, False, id="papers to the holder"
+    ),
+    pytest.param(
+        "R31",
+        "Yes, there's a Platinum Mastercard in his name, but that's all I can say.",
+        SOFA_WIFE,
+        WIFE,
+        True,
+        id="the account confirmed",
+    ),
+    pytest.param("R31", "Yes, the payment went through on the 7th.", SOFA_WIFE, WIFE, True, id="the payment confirmed"),
+    pytest.param(
+        "R31",
+        "I can't confirm whether there's an account or any payment without Paul's say-so.",
+        SOFA_WIFE,
+        WIFE,
+        False,
+        id="nothing confirmed",
+    ),
+    # a card's security code or PIN asked for in a bare list of what is needed, and the warning against it
+    pytest.param(
+        "R32",
+        "His full card number and the three-digit code on the back, please.",
+        SOFA_WIFE,
+        WIFE,
+        True,
+        id="security code listed",
+    ),
+    pytest.param(
+        "R32",
+        "Your PIN is never needed, so please don't read it out.",
+        FAULTY,
+        "It's broken.",
+        False,
+        id="the PIN warned against",
+    ),
+    # a complaint put down to the customer's disability or age
+    pytest.param(
+        "R40", "Perhaps it was a misunderstanding with your hearing.", HEARING, DEAF, True, id="blamed on hearing"
+    ),
+    pytest.param(
+        "R40",
+        "Thanks for telling me about your hearing; I'll write to you.",
+        HEARING,
+        DEAF,
+        False,
+        id="hearing acknowledged",
+    ),
+    # a remedy called non-refundable
+    pytest.param("R01", "Those are non-refundable, I'm afraid.", FAULTY, "It's broken.", True, id="non-refundable"),
+]
+
+
+@pytest.mark.parametrize(("rule", "reply", "scenario", "customer", "fires"), NEW_SHAPES)
+def test_more_shapes(rule: str, reply: str, scenario: CompiledScenario, customer: str, fires: bool) -> None:
+    check(rule, reply, scenario, fires, customer)
