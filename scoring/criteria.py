@@ -199,6 +199,36 @@ _RULE_FOR = {
 }
 
 
+# ending the conversation, or showing the customer the door
+_ENDING = re.compile(
+    r"\b(?:end (?:the|this|our) (?:call|chat|conversation)|(?<!we )(?<!you )hang(?:ing)? up(?! and)|put (?:the|"
+    r"this) phone down|terminate (?:the|this) (?:call|chat)|get out\b(?! of the)|leave (?:the|my|this) (?:store|"
+    r"shop|restaurant|premises)|call(?:ing)? (?:the police|security))"
+)
+# what makes a boundary a polite one: the learner still offers to help, or gets on with it
+_STILL_HELPING = re.compile(
+    r"\b(?:help|sort (?:this|it)|get (?:this|it) sorted|resolve|i'd rather not|i've (?:logged|noted|booked|sent|"
+    r"passed|arranged|raised)|i'll (?:\w+ )?(?:log|note|book|send|email|pass|arrange|raise|refund|call you back))\b"
+)
+
+
+_CONDITIONAL = re.compile(r"\b(?:if|unless|or|otherwise|again|carry on|keep|any more|anymore)\b")
+_FIRST_PERSON = re.compile(r"\b(?:i'll|i will|i'm|i am|i have to|i've got to|we'll|we will)\b")
+
+
+def _ultimatum(reply: Reply) -> list[Hit]:
+    """A threat to end the conversation with no offer to go on helping: a boundary, but not a polite one."""
+    if _STILL_HELPING.search(reply.norm):
+        return []
+    hits: list[Hit] = []
+    for match in _ENDING.finditer(reply.norm):
+        sentence = reply.sentence_at(match.start())
+        threat = _CONDITIONAL.search(sentence.text) and _FIRST_PERSON.search(reply.norm, sentence.start, match.start())
+        if (threat or match.group().startswith(("get out", "leave", "call"))) and not reply.is_quoted(*match.span()):
+            hits.append(Hit(match.start(), match.end(), "threat", "ending the conversation with no offer to help"))
+    return hits
+
+
 @once_per_reply
 def professional(reply: Reply, ctx: Context) -> Judgement:
     boundaries = list(find(reply, "professional", "boundary", skip_negated=False))
@@ -209,6 +239,7 @@ def professional(reply: Reply, ctx: Context) -> Judgement:
             if bounded and kind in {"rude", "calm_down", "swearing"} and reply.sentence_at(hit.start).start in bounded:
                 continue
             hits.append(hit)
+    hits += _ultimatum(reply)
     # sarcastic or dismissive "empathy" and discriminatory remarks are conduct failures as well
     hits += [Hit(h.start, h.end, "sarcasm", h.note) for h in find(reply, "empathy", "dismissive", skip_negated=False)]
     hits += [Hit(h.start, h.end, "rude", h.note) for h in find(reply, "legal", "R40")]

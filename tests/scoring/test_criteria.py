@@ -264,6 +264,26 @@ PROFESSIONAL = [
     pytest.param("Let's keep some perspective, it's a kettle.", ANGRY, True, id="perspective"),
     pytest.param("Good on you for keeping the box.", DEFAULT_CUSTOMER, False, id="good on you"),
     pytest.param("This call is recorded for training, and I'll note all you've said.", ANGRY, False, id="notice"),
+    # a manager refused by saying they would only say the same; asking for one properly is not
+    pytest.param("A manager will only tell you the same as me.", ANGRY, True, id="manager says the same"),
+    pytest.param("My team leader will tell you exactly what I've told you.", ANGRY, True, id="told you the same"),
+    pytest.param("I'll ask my manager; she may see it differently.", ANGRY, False, id="manager asked"),
+    # dismissing, talking down, questioning what the customer did
+    pytest.param("That's your choice, madam.", ANGRY, True, id="your choice, madam"),
+    pytest.param("That's your choice, and I'll respect it: I'll cancel now.", ANGRY, False, id="choice respected"),
+    pytest.param("Don't worry yourself, these things are complicated.", DEFAULT_CUSTOMER, True, id="talking down"),
+    pytest.param("Well, aren't you well-read!", DEFAULT_CUSTOMER, True, id="mocking the customer's reading"),
+    pytest.param("Did you actually switch it on at the wall?", DEFAULT_CUSTOMER, True, id="did you actually"),
+    pytest.param(
+        "Did you switch it on at the wall, just so I can rule that out?", DEFAULT_CUSTOMER, False, id="a neutral check"
+    ),
+    # a boundary with no offer to go on helping is an ultimatum; with one, a polite boundary
+    pytest.param("If you can't speak to me properly I'm hanging up.", ANGRY, True, id="hanging up"),
+    pytest.param("Get out of my shop or I'm calling the police.", ANGRY, True, id="shown the door"),
+    pytest.param(
+        "I want to help, but if the swearing carries on I'll have to end the call.", ANGRY, False, id="polite boundary"
+    ),
+    pytest.param("Pick which you'd rather and I'll do it before we hang up.", ANGRY, False, id="before we hang up"),
 ]
 
 
