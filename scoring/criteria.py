@@ -36,6 +36,26 @@ _THANKS = re.compile(
 )
 
 
+# what follows a "but" that takes the acknowledgement back: a refusal or a rule, not a reassurance or an action
+_REFUSES = re.compile(
+    r"\b(?:can't|cannot|won't|don't|doesn't|isn't|aren't|not|nothing|only|applies|apply|every customer|"
+    r"all customers|everyone|the contract|terms|policy|rules)\b"
+)
+_REASSURES = re.compile(
+    r"\b(?:don't worry|no need|not a problem|no problem|won't have to|don't have to|doesn't (?:change|affect|"
+    r"matter)|i'll|i will|we'll|we will|i've|i have|let me|i'm going to|i can|here's what|unless|as soon as|once|"
+    r"spoken to like that|swearing|language|civil)\b"
+)
+
+
+def _takes_back(after: str) -> bool:
+    """True when the words after a 'but' wall the customer off (the lexicon's ways), or refuse or cite a rule with no
+    reassurance or action beside them."""
+    if search_any("empathy", "cancel", after.strip()):
+        return True
+    return bool(_REFUSES.search(after)) and not _REASSURES.search(after)
+
+
 def _valid(hits: list[Hit], blockers: list[Hit]) -> list[Hit]:
     return [hit for hit in hits if not any(overlaps(hit, block) for block in blockers)]
 
@@ -47,9 +67,11 @@ def _after_contrast(reply: Reply, hit: Hit) -> str:
     match = _CONTRAST.search(rest)
     if match is not None:
         return rest[match.end() :]
-    following = reply.norm[sentence.end : sentence.end + 80].lstrip(" .!")
-    if _CONTRAST.match(following):
-        return following.split(" ", 1)[1] if " " in following else ""
+    following = reply.norm[sentence.end : reply.sentence_at(sentence.end + 1).end].lstrip(" .!")
+    # "... I really can. Sorry, but I can only book a repair": the contrast opens the next sentence
+    match = _CONTRAST.search(following, 0, 20)
+    if match is not None:
+        return following[match.end() :]
     return ""
 
 
@@ -142,7 +164,7 @@ def empathise(reply: Reply, ctx: Context) -> Judgement:
         if _THANKS.search(reply.norm, hit.start, min(len(reply.norm), hit.end + 24)):
             continue
         after = _after_contrast(reply, hit)
-        if after and search_any("empathy", "cancel", after.strip()):
+        if after and _takes_back(after):
             cancelled.append(evidence(reply, hit, "R53"))
         else:
             genuine.append(evidence(reply, hit, "R53"))

@@ -98,6 +98,26 @@ EMPATHISE = [
     pytest.param("Oh poor you, what a tragedy.", False, id="sarcasm poor you"),
     pytest.param("There's no need to get upset.", False, id="dismisses the feeling"),
     pytest.param("I can refund the £25 to your card.", False, id="no acknowledgement"),
+    # a feeling or state named as the customer's own, or what they are going through
+    pytest.param("I'm so sorry, you must be desperate to get home.", True, id="you must be desperate"),
+    pytest.param("It sounds like you've been carrying a lot on your own this week.", True, id="carrying a lot"),
+    pytest.param("Aw, that's proper rubbish. Let's get it sorted.", True, id="that's proper rubbish"),
+    pytest.param("An hour's wait and a raw steak, on your anniversary of all nights.", True, id="of all nights"),
+    pytest.param("Are you OK? Please call 999 first if you're having a reaction.", True, id="are you ok"),
+    pytest.param("You must be the account holder, so I'll go ahead.", False, id="must be, not a feeling"),
+    pytest.param("That sounds like a plan: I'll book it for Tuesday.", False, id="sounds like a plan"),
+    # taken back in the next sentence, or by a rule after 'but'; a reassurance or an action after 'but' is fine
+    pytest.param(
+        "I can hear how stressful this is, I really can. Sorry, but refunds after 30 days aren't something we do.",
+        False,
+        id="taken back in the next sentence",
+    ),
+    pytest.param(
+        "I do understand how frustrating this is, but the contract is the contract.", False, id="contract wall"
+    ),
+    pytest.param(
+        "I can see how frustrating this is, but don't worry, I'll refund it today.", True, id="reassured after but"
+    ),
 ]
 
 
