@@ -34,6 +34,20 @@ HEAR = [
     pytest.param("What would you like us to do to put this right?", DEFAULT_CUSTOMER, True, id="asks what they want"),
     pytest.param("When did you first notice the light wasn't coming on?", DEFAULT_CUSTOMER, True, id="relevant when"),
     pytest.param("Talk me through what happens when you press the switch.", DEFAULT_CUSTOMER, True, id="open prompt"),
+    pytest.param("Sorry, you're right. Go on, tell me what's been happening.", DEFAULT_CUSTOMER, True, id="go on"),
+    pytest.param(
+        "Is there anything else that would make things easier for you, like more time to reply?",
+        DEFAULT_CUSTOMER,
+        True,
+        id="what would help",
+    ),
+    pytest.param("Is there anything else I can help with today?", DEFAULT_CUSTOMER, False, id="anything else"),
+    pytest.param("Can I just see the payment on your app?", DEFAULT_CUSTOMER, True, id="can i just see"),
+    pytest.param(
+        "I understand your frustration. Your complaint has been logged.", DEFAULT_CUSTOMER, False, id="scripted"
+    ),
+    pytest.param("I can see the order here; I'll refund it.", DEFAULT_CUSTOMER, False, id="looking at the order"),
+    pytest.param("I can see the order was marked delivered at 2pm.", DEFAULT_CUSTOMER, True, id="what the order shows"),
     pytest.param(
         "So you bought it last Monday and since Friday it won't switch on at all, not even the light.",
         "I bought it last Monday and since Friday it won't switch on, not even the light.",
