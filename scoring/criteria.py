@@ -193,14 +193,21 @@ def apologise(reply: Reply, ctx: Context) -> Judgement:
     return Judgement("missed", tuple(hollow), ("non_apology",) if hollow else ())
 
 
+# a question that opens with a commitment still makes it: "I'm booking an engineer now: is Wednesday better for you?"
+_COMMITTING = ("i'll", "i will", "i've", "i have", "i'm", "i am", "we'll", "we've", "we're")
+
+
 def own(reply: Reply, ctx: Context) -> Judgement:
     vague = list(find(reply, "ownership", "vague", skip_negated=False))
     deflect = list(find(reply, "ownership", "deflect", skip_negated=False))
     commits = []
+    hedged = {reply.sentence_at(hit.start).start for hit in vague}
     for hit in _valid(list(find(reply, "ownership", "commit")), vague):
         sentence = reply.sentence_at(hit.start)
-        if sentence.question is not None and not sentence.text.startswith(("i'll", "i will", "i've", "i have")):
+        if sentence.question is not None and not sentence.text.startswith(_COMMITTING):
             continue
+        if sentence.start in hedged:
+            continue  # "I'll pass it on, and someone might ring you at some point"
         commits.append(evidence(reply, hit, "R58"))
     if commits:
         return Judgement("met", tuple(commits), ("ownership",))

@@ -176,6 +176,15 @@ def test_apologise(reply: str, met: bool) -> None:
 
 OWN = [
     pytest.param("I'll process the refund now.", True, id="process the refund now"),
+    pytest.param("Give us your card and I'll pop the £25 back on it.", True, id="pop it back"),
+    pytest.param("I've taken the delivery charge off your bill.", True, id="taken off the bill"),
+    pytest.param("What I'll do is swap it for a new one right now.", True, id="what I'll do is"),
+    pytest.param("What I can do is a credit note.", False, id="what I can do is, an offer"),
+    pytest.param("I'm booking an engineer now: is Wednesday or Thursday better for you?", True, id="commit then ask"),
+    pytest.param("Would you like me to book an engineer?", False, id="an offer as a question"),
+    pytest.param("A repair has been booked for next Tuesday, 8 till 12.", True, id="booked, passive"),
+    pytest.param("I'll pass it on and someone might ring you at some point.", False, id="hedged in the sentence"),
+    pytest.param("I'll pass your feedback on to the web team.", False, id="feedback passed on"),
     pytest.param("I'm booking an engineer for Tuesday.", True, id="booking an engineer"),
     pytest.param("I'll refer this to my team leader and call you by 3pm.", True, id="refer and call by 3pm"),
     pytest.param("Let me arrange a replacement kettle for you today.", True, id="let me arrange"),
