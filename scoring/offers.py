@@ -64,6 +64,12 @@ _NEGATED_OFFER = re.compile(
     r"\b(?:can't|cannot|won't|will not|unable to|not able to|not allowed to|not authorised to|no way|don't|do not|"
     r"isn't|is not|not going to|wouldn't|never|not)\b[^.,;]{0,25}$"
 )
+# "I'll open the claim with our Section 75 team": the very thing named is handed to the team that decides it
+_HANDED_TO_TEAM = re.compile(r"\b(?:to|with) (?:our|the|my) (?:[a-z0-9]+ ){0,3}team\b")
+_DENIED_AFTER = re.compile(
+    r"[^.,;]{0,40}?\b(?:aren't|isn't|is not|are not|can't be|cannot be|won't be|not something|not possible|"
+    r"not available)\b"
+)
 _PERMISSION_FOR = {
     "collection": "book_collection",
     "revisit": "book_revisit",
@@ -146,12 +152,15 @@ def extract_offers(reply: Reply, scenario: CompiledScenario | None) -> tuple[Off
                 continue  # "before we can discuss a refund" offers nothing
             if _NEGATED_OFFER.search(part.text[: _kind_start(part.text, kinds)]) or _NEGATED_OFFER.search(lead[-40:]):
                 continue
+            if _DENIED_AFTER.match(part.text, _kind_start(part.text, kinds)):
+                continue  # "refunds after 30 days aren't something we do" offers nothing
             if _HEDGED.search(part.text):
                 continue  # "someone will probably be in touch about a refund" promises nothing
             start = part.start + (len(part.text) - len(part.text.lstrip()))
             if reply.is_quoted(start, part.end):
                 continue
             referred = sentence_referred.setdefault(sentence.start, bool(_REFERRED.search(sentence.text)))
+            referred = referred or bool(_HANDED_TO_TEAM.search(part.text))
             asked = sentence.question is not None
             offers.append(_judge(reply, part, kind, referred, scenario, asked))
             lead = reply.norm[sentence.start : part.end]
@@ -174,7 +183,10 @@ def _reserved_kind(text: str, reserved: tuple[tuple[str, str], ...]) -> str | No
     return next((kind for kind, mention in reserved if mention in text), None)
 
 
-_FIRM = re.compile(r"\b(?:i'll|i will|i've|i have|i'm going to|i am going to|we'll|we will|we've)\b")
+_FIRM = re.compile(
+    r"\b(?:i'll|i will|i've|i have|i'm going to|i am going to|we'll|we will|we've|(?<!can't )(?<!cannot )promise|"
+    r"(?<!can't )(?<!cannot )guarantee|definitely|for sure|certainly)\b"
+)
 
 
 def _with_referrals(offers: list[Offer], referral: bool) -> list[Offer]:

@@ -356,6 +356,13 @@ AUTHORITY = [
     pytest.param("I'll give you a full refund.", DEAR, True, id="full refund £80 over £50"),
     pytest.param("You'll definitely get compensation.", KETTLE, True, id="promises compensation"),
     pytest.param("I'll waive the exit fee for you.", RETENTION, True, id="reserved waiver"),
+    pytest.param("I'll arrange for Retention to ring you about the exit fee.", RETENTION, False, id="retention rings"),
+    pytest.param("I'll pass the exit fee to our retention team today.", RETENTION, False, id="handed to the team"),
+    pytest.param(
+        "I've sent it to our claims team, and I can promise you'll get £100 back.", KETTLE, True, id="promise beside"
+    ),
+    pytest.param("Refunds after 30 days aren't something we do.", KETTLE, False, id="a refusal offers nothing"),
+    pytest.param("It was bought on a credit card, so the card provider can help.", KETTLE, False, id="credit card"),
     pytest.param("I can refund the £25 to your card now.", KETTLE, False, id="£25 within"),
     pytest.param("I'll give you twenty pounds back.", KETTLE, False, id="words within"),
     pytest.param("I can give you a £5 voucher as a goodwill gesture.", KETTLE, False, id="voucher at limit"),
