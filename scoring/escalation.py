@@ -16,9 +16,10 @@ from .text import Reply, normalised_line
 
 _RISK = re.compile(
     r"\b(?:solicitor|lawyer|court|sue|legal action|trading standards|ombudsman|regulator|ofcom|ofgem|fca|ico|press|"
+    r"allerg\w*|epipen|anaphyla\w*|ambulance|a&e|injur\w*|gas leak|carbon monoxide|electric shock|cisas|adr|"
     r"newspaper|journalist|twitter|tiktok|facebook|social media|review|trustpilot|fraud|scam|harm myself|end it all|"
-    r"misleading|discriminat\w*|racist|sexist|complain about (?:the|your|that) (?:staff|sign|manager|engineer|driver|"
-    r"member|assistant|adviser|colleague))\b"
+    r"misleading|discriminat\w*|racist|sexist|complain about (?:the|your|that) (?:staff|sign|manager|engineer|"
+    r"driver|member|assistant|adviser|colleague))\b"
 )
 
 
@@ -32,6 +33,9 @@ _LIMIT_REASON = re.compile(
     r"with|assess(?:es)?|specialises?)|my limit|my authority|the most i can|the most i'm (?:allowed|able) to|"
     r"(?:for|anything) (?:a )?(?:higher|bigger|larger) (?:amount|sum)|anything (?:more|beyond|above) (?:that|this))\b"
 )
+
+
+_SIGNPOST = re.compile(r"\b(?:ombudsman|cisas|adr)\b")
 
 
 @lru_cache(maxsize=4096)
@@ -87,12 +91,12 @@ def _handovers(reply: Reply) -> list[Hit]:
         named = [hit for hit in recipients if sentence.start <= hit.start < sentence.end]
         if not named:
             continue
-        # "My manager, Helen, is free at 2pm. I'll book her to call you then." hands over across two sentences
-        following = sentences[index + 1].text if index + 1 < len(sentences) else ""
+        # "My manager, Helen, is free at 2pm. I'll book her to call you then." hands over across the next sentences
+        following = [later.text for later in sentences[index + 1 : index + 3]]
         hands_over = any(
             search_any("escalation", kind, text)
             for kind in ("transfer", "follow_up")
-            for text in (sentence.text, following)
+            for text in (sentence.text, *following)
         )
         first = named[0]
         if hands_over and not reply.is_negated(first.start) and not reply.is_quoted(first.start, first.end):
@@ -120,6 +124,8 @@ def escalation(reply: Reply, ctx: Context, offers: tuple[Offer, ...] | None = No
     proof = tuple(evidence(reply, hit, "R47") for hit in sorted(referrals + vague, key=lambda hit: hit.start))
     # the learner's own reason ("it's above my limit") shows the referral was needed even where the context doesn't
     needed = needed or _LIMIT_REASON.search(text) is not None or _names_deciding_team(text, ctx)
+    # telling the customer the way to the ombudsman is never a needless referral
+    needed = needed or any(_SIGNPOST.search(text, hit.start, hit.end) for hit in referrals)
     if proper and not vague and needed:
         return Judgement("met", proof, ("referral",)), True, True
     return Judgement("missed", proof, ("vague_promise",) if vague else ()), True, False

@@ -404,7 +404,41 @@ MANAGER = "I want to speak to your manager, now."
 HASSLE = "I want £100 back for all this hassle."
 NOT_MET = ("missed", "n/a")
 
+OMBUDSMAN_ASKED = "It's been nine weeks. I'm taking this to the ombudsman."
+ALLERGY = "I told the waiter I'm allergic to nuts and there were nuts in the sauce. I had to use my EpiPen."
+
 ESCALATION = [
+    pytest.param(
+        "You're within your rights: after eight weeks you can take it to the ombudsman, and it's free. I'll email you "
+        "their details today with your reference.",
+        OMBUDSMAN_ASKED,
+        (),
+        ("met",),
+        id="ombudsman signposted",
+    ),
+    pytest.param(
+        "My team leader, Marcus, is on shift. I'm briefing him now on everything you've told me. He'll call your "
+        "mobile within the hour.",
+        MANAGER,
+        (),
+        ("met",),
+        id="handover across three sentences",
+    ),
+    pytest.param(
+        "I'm reporting this to our manager and our allergy lead right now, and I'll call you tomorrow by noon.",
+        ALLERGY,
+        (),
+        ("met",),
+        id="a risk referred",
+    ),
+    pytest.param(
+        "I'll put it to my team leader, Dev, and she'll ring you within two working hours.",
+        MANAGER,
+        (),
+        ("met",),
+        id="within two working hours",
+    ),
+    pytest.param("I'll pass it on and someone might call.", MANAGER, (), ("missed",), id="vague hand-over"),
     pytest.param(
         "Of course you can speak to a manager. Let me check she's free so I can put you straight through.",
         MANAGER,
