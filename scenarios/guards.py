@@ -68,8 +68,12 @@ def identity_verified(progress: Progress, signals: Signals) -> bool:
 
 
 def referral_made(progress: Progress, signals: Signals) -> bool:
-    """The learner has referred properly: why, to whom and what happens next (not just "I'll pass it on")."""
-    return "referral_made" in progress or signals.referral_proper or signals.met("escalation")
+    """The learner has referred properly: why, to whom and what happens next (not just "I'll pass it on"). Pointing
+    the customer to the ombudsman (the scorer's ``signpost`` tag) meets the escalation criterion but hands nothing
+    over, so the conversation goes on."""
+    if "referral_made" in progress or signals.referral_proper:
+        return True
+    return signals.met("escalation") and "signpost" not in signals.tags
 
 
 def offer_accepted(progress: Progress, signals: Signals) -> bool:

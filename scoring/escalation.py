@@ -88,7 +88,11 @@ def _handovers(reply: Reply) -> list[Hit]:
     recipients = list(find(reply, "escalation", "recipient", skip_negated=False))
     sentences = reply.sentences
     for index, sentence in enumerate(sentences):
-        named = [hit for hit in recipients if sentence.start <= hit.start < sentence.end]
+        named = [
+            hit
+            for hit in recipients
+            if sentence.start <= hit.start < sentence.end and not _SIGNPOST.search(reply.norm, hit.start, hit.end)
+        ]  # the ombudsman is pointed to, not handed the matter
         if not named:
             continue
         # "My manager, Helen, is free at 2pm. I'll book her to call you then." hands over across the next sentences
@@ -125,7 +129,10 @@ def escalation(reply: Reply, ctx: Context, offers: tuple[Offer, ...] | None = No
     # the learner's own reason ("it's above my limit") shows the referral was needed even where the context doesn't
     needed = needed or _LIMIT_REASON.search(text) is not None or _names_deciding_team(text, ctx)
     # telling the customer the way to the ombudsman is never a needless referral
-    needed = needed or any(_SIGNPOST.search(text, hit.start, hit.end) for hit in referrals)
+    signposts = [hit for hit in referrals if _SIGNPOST.search(text, hit.start, hit.end)]
+    needed = needed or bool(signposts)
+    # pointing the way to the ombudsman hands nothing over: the conversation goes on
+    handed_over = len(signposts) < len(referrals)
     if proper and not vague and needed:
-        return Judgement("met", proof, ("referral",)), True, True
-    return Judgement("missed", proof, ("vague_promise",) if vague else ()), True, False
+        return Judgement("met", proof, ("referral",) if handed_over else ("signpost",)), handed_over, handed_over
+    return Judgement("missed", proof, ("vague_promise",) if vague else ()), handed_over, False

@@ -513,3 +513,21 @@ def test_escalation(reply: str, customer: str, expects: tuple[str, ...], verdict
     result = judge(reply, KETTLE, customer, expects=expects).results["escalation"]
     assert result.verdict in verdicts, f"escalation: got {result.verdict!r}, expected one of {verdicts}"
     assert evidence_maps(reply, result) == []
+
+
+def test_pointing_to_the_ombudsman_hands_nothing_over() -> None:
+    reply = "After eight weeks you can take it to the ombudsman, and it's free; I'll email their details today."
+    assessment = judge(reply, KETTLE, OMBUDSMAN_ASKED)
+    assert assessment.results["escalation"].verdict == "met"
+    assert not assessment.signals.referral_made
+    assert "signpost" in assessment.signals.tags
+
+
+def test_a_handover_beside_the_ombudsman_is_a_referral() -> None:
+    reply = (
+        "I'm passing this to my team leader, Jo, who'll ring you by 3pm today; and after eight weeks you can take it "
+        "to the ombudsman."
+    )
+    assessment = judge(reply, KETTLE, OMBUDSMAN_ASKED)
+    assert assessment.results["escalation"].verdict == "met"
+    assert assessment.signals.referral_made
