@@ -16,6 +16,7 @@ from typing import Literal
 
 import yaml
 
+from . import legal_barriers as barriers
 from . import legal_shapes as shapes
 from .context import Context
 from .matching import Hit, evidence, find
@@ -147,10 +148,15 @@ def _fires(rule: Rule, hit: Hit, reply: Reply, ctx: Context) -> bool:
         return ctx.hearing_needs  # pushing the phone is a barrier only for someone who cannot use it
     if rule.id == "R30" and _ADDRESS.search(words):
         return words not in normalised_line(ctx.customer_line)  # reading back what the caller just said leaks nothing
-    if rule.id == "R11" and shapes.receipt_excused(reply, hit.start):
+    if rule.id == "R11" and barriers.receipt_excused(reply, hit.start):
         return False  # "without a receipt your bank app is fine"
+    if rule.id == "R30" and _VERIFIED_NOW.search(reply.norm, 0, hit.start):
+        return False  # "that's you verified ... you're at number 14": the check came first
+    if rule.id == "R31" and _WAITS_FOR_HOLDER.search(reply.norm, reply.sentence_at(hit.start).start, hit.start):
+        return False  # "once he's agreed, I'll open the claim for him" waits for the holder's authority
     verifying = bool(ctx.legal and ctx.legal.identity_check_required)
-    return not (rule.id == "R33" and verifying and "birth" in words and not _NEVER_NEEDED.search(words))
+    asked_with = reply.sentence_at(hit.start).text
+    return not (rule.id == "R33" and verifying and "birth" in words and not _NEVER_NEEDED.search(asked_with))
 
 
 @once_per_reply
@@ -177,6 +183,14 @@ def legal_findings(reply: Reply, ctx: Context) -> list[tuple[Rule, Evidence]]:
     return found
 
 
+_VERIFIED_NOW = re.compile(
+    r"\b(?:you're|you are|that's you|you've been|you have been) (?:now |all |fully )?(?:verified|"
+    r"through security)\b|\b(?:passed|through|cleared) security\b|\bthanks for (?:confirming|verifying)\b"
+)
+_WAITS_FOR_HOLDER = re.compile(
+    r"\b(?:once|when|after|as soon as|if)\b[^.!?]{0,40}\b(?:agreed|consent\w*|confirmed|authoris\w*|said yes)\b"
+)
+
 # data no identity check needs: asking for these is excessive even where a date of birth may be asked
 _NEVER_NEEDED = re.compile(r"maiden|passport|national insurance|ni number|medical|medication|salary|religion")
 _DENIED_AFTER = re.compile(
@@ -186,8 +200,8 @@ _DENIED_AFTER = re.compile(
 )
 # the business's own words, reported by the learner: "the policy says...", "it says on the sign..."
 _OWN_SOURCE = re.compile(
-    r"\b(?:policy|policies|sign|notice|poster|terms|t&cs|system|website|rules?|it|till|screen|procedure|process)\b"
-    r"[^.!?]{0,15}\b(?:says?|states?|reads)\b"
+    r"\b(?:policy|policies|sign|notice|poster|terms|t&cs|system|website|rules?|it|till|screen|procedure|"
+    r"process)\b[^.!?]{0,15}\b(?:says?|states?|reads)\b"
 )
 _DISAVOW = re.compile(
     r"\b(?:but|however|though|although|ignore|wrong|outdated|out of date|statutory rights|don't worry)\b|"
@@ -224,8 +238,13 @@ def _shapes(reply: Reply, ctx: Context) -> Iterator[tuple[str, list[Hit]]]:
     refusal_rule = next((r for r in _REFUSAL_RULES if r in rules() and CONDITIONS[rules()[r].applies](ctx)), None)
     if refusal_rule is not None:
         yield refusal_rule, shapes.remedy_refused(reply)
+        if not ctx.speaking_to_third_party:  # to a third party, a refusal is the lawful answer
+            yield refusal_rule, barriers.nothing_more(reply) + barriers.policy_over_law(reply, ctx.customer_line)
     if CONDITIONS["distance_within_14_days"](ctx):
         yield "R21", shapes.cancellation_refused(reply)
+        yield "R23", barriers.deduction_for_trying(reply)
+    if ctx.vulnerable:
+        yield "R39", barriers.adjustment_charged(reply)
     for rule_id in ("R04", "R14", "R16", "R19"):
         if rule_id in rules() and CONDITIONS[rules()[rule_id].applies](ctx):
             yield rule_id, shapes.sent_elsewhere(reply, rule_id)
@@ -234,12 +253,12 @@ def _shapes(reply: Reply, ctx: Context) -> Iterator[tuple[str, list[Hit]]]:
     if CONDITIONS["third_party"](ctx):
         yield "R31", shapes.account_told(reply, ctx) + shapes.acts_on_account(reply) + shapes.data_sent(reply)
     if CONDITIONS["no_receipt"](ctx):
-        yield "R11", shapes.receipt_demanded(reply)
+        yield "R11", barriers.receipt_demanded(reply)
     if ctx.hearing_needs:
         relative = ctx.speaking_to_third_party or bool(_RELATIVE.search(ctx.customer_line.lower()))
-        yield "R39", shapes.phone_pushed(reply, relative_on_the_line=relative)
-    yield "R45", shapes.redress_discouraged(reply, shapes.OMBUDSMAN, ctx.customer_line)
-    yield "R26", shapes.redress_discouraged(reply, shapes.COURT, ctx.customer_line)
+        yield "R39", barriers.phone_pushed(reply, relative_on_the_line=relative)
+    yield "R45", barriers.redress_discouraged(reply, barriers.OMBUDSMAN, ctx.customer_line)
+    yield "R26", barriers.redress_discouraged(reply, barriers.COURT, ctx.customer_line)
 
 
 def is_critical(rule_id: str) -> bool:

@@ -9,7 +9,11 @@ new ones. These detectors look for the shape each breach takes, in the context w
   another tradesman) when the trader is the one responsible;
 - **repair again**: after a failed repair, a reply that books another repair and offers no refund or price cut;
 - **account told**: account figures or transactions given to someone who is not the account holder;
-- **acts on the account**: a refund, claim or cancellation done at the word of someone who is not the holder.
+- **acts on the account**: a refund, claim or cancellation done at the word of someone who is not the holder;
+- **data sent**: the holder's papers sent or read to someone who is not the holder.
+
+The barriers put between a customer and their rights (the phone pressed on a deaf customer, an ombudsman talked
+down, a policy held over the law...) are in ``legal_barriers``.
 
 Each returns the span of the words that decided it; ``legal.py`` turns them into evidence for the rule they break.
 """
@@ -24,18 +28,21 @@ from .matching import Hit
 from .text import Reply
 
 _REFUND = re.compile(r"\b(?:refund\w*|money back|cash back|your money|full price back|reimburs\w*)\b")
-_CANCEL = re.compile(r"\b(?:cancel\w*|return (?:it|them|the \w+)|send (?:it|them|the \w+) back|returns?)\b")
+_CANCEL = re.compile(
+    r"\b(?:cancel\w*|return (?:it|them|the \w+)|send (?:it|them|the \w+) back|returns?(?! (?:portal|page|team|"
+    r"department|address|label|form)))\b"
+)
 _LIMITING = re.compile(
     r"\b(?:only|just) (?:an? |the )?(?:exchange|swap|repair|replacement|credit|voucher|store credit|credit note)\b|"
-    r"\b(?:instead of|rather than) (?:a |your |the )?refund\b|"
-    r"\b(?:once|until|after|when) (?:it's|it has|it is|we've|we have|they've|the (?:engineer|manufacturer|repair)\w*)\b"
-    r"[^.!?]{0,30}\b(?:tested|inspected|checked|repaired|assessed|looked at|back from)\b|"
-    r"\b(?:isn't|is not|aren't|are not|not) (?:possible|an option|available|allowed|something (?:we|i) (?:do|offer))\b|"
-    r"\b(?:can't|cannot|won't|will not|don't|do not|aren't|are not|unable to|not able to|not allowed to) "
-    r"(?:be )?(?:give|offer|do|issue|process|provide|authorise|approve|refund|accept|allow|take|cancel|return)"
+    r"\b(?:instead of|rather than) (?:a |your |the )?refund\b|\b(?:once|until|after|when) (?:it's|it has|it is|"
+    r"we've|we have|they've|the (?:engineer|manufacturer|repair)\w*)\b[^.!?]{0,30}\b(?:tested|inspected|checked|"
+    r"repaired|assessed|looked at|back from)\b|\b(?:isn't|is not|aren't|are not|not) (?:possible|an option|"
+    r"available|allowed|something (?:we|i) (?:do|offer))\b|\b(?:can't|cannot|won't|will not|don't|do not|aren't|"
+    r"are not|unable to|not able to|not allowed to) (?:be )?(?:give|offer|do|issue|process|provide|authorise|"
+    r"approve|refund|accept|allow|take|cancel|return)"
 )
 # a negation that frees the customer rather than refusing them: "you don't need the receipt for a refund"
-_RELIEF = re.compile(
+RELIEF = re.compile(
     r"\b(?:don't|do not|doesn't|does not|won't|will not) (?:need|have to|worry|matter|change|affect|stop)\b|"
     r"\bno (?:need|problem|worries|question|quibble|catch|receipt needed|(?:\w+ )?(?:fee|charge|deduction))\b|"
     r"\b(?:not|isn't|is not) a problem\b|\bwithout (?:a|the|any) (?:receipt|fee|charge|deduction)\b|"
@@ -46,25 +53,26 @@ _RELIEF = re.compile(
 # a refusal by the trader, not a negation in the customer's story ("you didn't get your headphones")
 _DENIAL = re.compile(
     r"\b(?:we|i|you)(?:'re| are| am|'m)? (?:can't|cannot|can not|won't|will not|don't|do not|aren't able to|"
-    r"are not able to|am not able to|'m not able to|not able to|unable to|not allowed to|not entitled|not eligible)\b|"
-    r"\bno (?:refunds?|cancellations?|returns?|money back)\b|\b(?:isn't|is not|not) (?:possible|an option|available|"
-    r"allowed)\b|\b(?:can't|cannot|won't|will not) be (?:refunded|cancelled|returned|given)\b|"
+    r"are not able to|am not able to|'m not able to|not able to|unable to|not allowed to|not entitled|"
+    r"not eligible)\b|\bno (?:refunds?|cancellations?|returns?|money back)\b|\b(?:isn't|is not|not) (?:possible|"
+    r"an option|available|allowed)\b|\b(?:can't|cannot|won't|will not) be (?:refunded|cancelled|returned|given)\b|"
     r"\b(?:non-?|not |isn't |aren't |is not |are not )refundable\b"
 )
 _ELSEWHERE = re.compile(
     r"\b(?:you(?:'ll| will| would|'d)? (?:need|have|want|be best|be better|should|could|can|must)(?: to)?|please|"
-    r"best to|i'd (?:suggest|recommend)|i (?:suggest|recommend)|try|just)\s+(?:(?:get in touch|speak|talk|deal|"
-    r"take (?:it|this|that|them) up|raise (?:it|this|that)|check|claim|sort (?:it|this|that) out) with|contact|"
-    r"call|ring|phone|email|write to|chase|go (?:back )?to|report (?:it|this|that) to|claim (?:it )?(?:from|on))\s+"
-    r"(?:the |your |their |a |an )?(?P<who>[a-z][a-z'&-]*(?: [a-z][a-z'&-]*)?)"
+    r"best to|i'd (?:suggest|recommend)|i would (?:suggest|recommend)|i (?:suggest|recommend)|try|"
+    r"just)\s+(?:(?:get in touch|speak|talk|deal|take (?:it|this|that|them) up|raise (?:it|this|that)|check|claim|"
+    r"sort (?:it|this|that) out) with|contact|call|ring|phone|email|contacting|calling|ringing|emailing|write to|"
+    r"chase|go (?:back )?to|report (?:it|this|that) to|claim (?:it )?(?:from|on))\s+(?:the |your |their |a |"
+    r"an )?(?P<who>[a-z][a-z'&-]*(?: [a-z][a-z'&-]*)?)"
 )
 # "try the manufacturer", "the manufacturer are the best people for that"
 _BEST_PLACED = re.compile(
     r"\b(?:try|ask|go to)\s+(?:the |your |their )?(?P<who>[a-z][a-z'&-]*(?: [a-z][a-z'&-]*)?)(?=[,.!?;]| (?:first|"
-    r"instead|directly|direct|then|about|for|on|they|as|because|since))|"
-    r"\b(?:the |your |their )(?P<who2>[a-z][a-z'&-]*(?: [a-z][a-z'&-]*)?) (?:are|is|'re|'s|would be|will be|'d be) "
-    r"(?:really |honestly |probably |usually |much |far |definitely )?(?:the )?(?:best|right|better|quicker) "
-    r"(?:people|person|place|ones|bet|option|placed|route|off)\b"
+    r"instead|directly|direct|then|about|for|on|they|as|because|since))|\b(?:the |your |"
+    r"their )(?P<who2>[a-z][a-z'&-]*(?: [a-z][a-z'&-]*)?) (?:are|is|'re|'s|would be|will be|'d be) (?:really |"
+    r"honestly |probably |usually |much |far |definitely )?(?:the )?(?:best|right|better|quicker) (?:people|person|"
+    r"place|ones|bet|option|placed|route|off)\b"
 )
 _OURS = re.compile(
     r"^(?:us|me|our|my|we|team|store|shop|branch|customer|claims|returns|complaints|manager|supervisor|ombudsman|"
@@ -82,27 +90,29 @@ _WHO_BY_CONTEXT = {
 }
 _ACCOUNT_WORDS = re.compile(
     r"\b(?:balance|payment|paid|transaction|statement|spent|owe[sd]?|owing|arrears|limit|account|claim|refund|"
-    r"interest|minimum|fee|bill|plan|a month|per month|contract|pays|booked|job sheet|report|visit|lives|with us since|"
-    r"we have (?:her|him|them) at|due|job|email|engineer|appointment)\b"
+    r"interest|minimum|fee|bill|plan|a month|per month|contract|pays|booked|job sheet|report|visit|lives|"
+    r"with us since|we have (?:her|him|them) at|due|job|email|engineer|appointment)\b"
 )
 _ACTS_ON_ACCOUNT = re.compile(
-    r"\b(?:i'll|i will|i've|i have|we'll|we will|let me|i'm going to)\s+(?:just |now |go ahead and )?(?:refund|cancel|"
-    r"opened|refunded|cancelled|processed|raised|started|open|process|"
-    r"put (?:the |a |his |her )?(?:claim|refund|dispute) through|raise (?:the |a )?(?:claim|dispute)|"
-    r"start (?:the |a )?claim|change|update|close|freeze|send (?:him|her) (?:a letter|a statement) with)\b"
+    r"\b(?:i'll|i will|i've|i have|we'll|we will|let me|i'm going to)\s+(?:just |now |go ahead and )?(?:refund|"
+    r"cancel|opened|refunded|cancelled|processed|raised|started|open|process|put (?:the |a |his |her )?(?:claim|"
+    r"refund|dispute) through|raise (?:the |a )?(?:claim|dispute)|start (?:the |a )?claim|change|update|close|"
+    r"freeze|send (?:him|her) (?:a letter|a statement) with|get (?:it|that|this|the money|the £[\d,.]+) (?:refunded|"
+    r"back|credited))\b"
 )
 _FIGURE = re.compile(
     r"£\s?\d[\d,.]*k?|\b\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
-    r"\b(?:since|in) (?:19|20)\d\d\b|"
-    r"\b\d{1,4}[a-z]? [a-z]+ (?:road|street|avenue|lane|close|drive|way|rise|grove|court|crescent|gardens|terrace)\b|"
-    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) \d{1,2}(?:am|pm)?-\d|"
-    r"\b[\w.+-]+@[\w-]+\.[\w.]+\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-    r" (?:morning|afternoon|evening)\b|\b\d{1,2} till \d{1,2}\b"
+    r"\b(?:since|in) (?:19|20)\d\d\b|\b\d{1,4}[a-z]? [a-z]+ (?:road|street|avenue|lane|close|drive|way|rise|grove|"
+    r"court|crescent|gardens|terrace)\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) \d{1,2}(?:am|"
+    r"pm)?-\d|\b[\w.+-]+@[\w-]+\.[\w.]+\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) (?:morning|"
+    r"afternoon|evening)\b|\b\d{1,2} till \d{1,2}\b"
 )
 _BOOK_REPAIR = re.compile(
-    r"\b(?:i'll|i will|i've|i have|we'll|we will|let me|i can|we can|i'm going to) (?:\w+ )?(?:book|arrange|send|get|"
-    r"schedule|organise) (?:an? |the |another |our |you )?(?:engineer|repair|technician|someone|visit|appointment|"
-    r"[a-z]+ to come)\b|\b(?:fix|repair|mend) (?:it|the machine) again\b"
+    r"\b(?:a|another|the) (?:repair|engineer visit|engineer)\b[^.!?]{0,20}\b(?:has been|is|"
+    r"'s been) (?:now )?(?:booked|arranged|scheduled)\b|\b(?:i'll|i will|i've|i have|we'll|we will|let me|i can|"
+    r"we can|i'm going to) (?:\w+ )?(?:book|arrange|send|get|schedule|organise) (?:an? |the |another |our |"
+    r"you )?(?:engineer|repair|technician|someone|visit|appointment|[a-z]+ to come)\b|\b(?:fix|repair|mend) (?:it|"
+    r"the machine) again\b"
 )
 _THRESHOLD = re.compile(r"\b(?:over|under|above|below|more than|less than|up to|between|and|at least)\s+$")
 _OWN_LIMIT = re.compile(r"\s*(?:limit|authority|is (?:my|the most))\b")
@@ -119,7 +129,7 @@ def remedy_refused(reply: Reply, words: re.Pattern[str] = _REFUND) -> list[Hit]:
         clause_start = reply.clause_start(start)
         sentence = reply.sentence_at(start)
         clause = reply.norm[clause_start : sentence.end]
-        if _RELIEF.search(clause) or sentence.question is not None:
+        if RELIEF.search(clause) or sentence.question is not None:
             continue
         if _DENIAL.search(clause) or _LIMITING.search(clause):
             hits.append(Hit(clause_start, sentence.end, "shape", "remedy refused"))
@@ -140,7 +150,7 @@ def sent_elsewhere(reply: Reply, rule_id: str) -> list[Hit]:
         start, end = match.span()
         if _OURS.match(who) or not who_pattern.search(reply.norm[match.start(group) : match.end(group) + 20]):
             continue
-        if reply.is_quoted(start, end) or reply.is_negated(start) or _RELIEF.search(reply.norm[start:end]):
+        if reply.is_quoted(start, end) or reply.is_negated(start) or RELIEF.search(reply.norm[start:end]):
             continue
         hits.append(Hit(start, end, "shape", "sent elsewhere"))
     return hits
@@ -194,120 +204,9 @@ def acts_on_account(reply: Reply) -> list[Hit]:
 
 # "once he's confirmed, I'll open the claim" waits for the holder's authority
 _ONCE = re.compile(
-    r"\b(?:once|when|after|as soon as|if|until|the moment)\b|\bgiven (?:his |her |their |your )?consent\b|"
-    r"\b(?:has|have) consented\b|\bwith (?:his|her|their) (?:consent|authority|permission)\b"
+    r"\b(?:once|when|after|as soon as|if|until|the moment)\b|\bgiven (?:his |her |their |your )?consent\b|\b(?:has|"
+    r"have) consented\b|\bwith (?:his|her|their) (?:consent|authority|permission)\b"
 )
-
-
-# the agent proposing to telephone someone who has said they cannot use the phone
-_PHONE_PUSHED = re.compile(
-    r"\b(?:give you a (?:call|ring|bell|buzz)|(?:call|ring|phone|bell|telephone) you\b|(?:call|ring|phone) (?:us|me|"
-    r"our \w+(?: line)?|the (?:helpline|office|team|number))\b|best (?:time|number) to (?:call|ring|phone|reach)|"
-    r"(?:by|over the|on the) (?:phone|telephone)\b|(?:jump|hop|pop) on a call|a quick (?:call|chat on the phone))"
-)
-_PHONE_ON_THEM = re.compile(
-    r"\b(?:get|ask|tell|have) (?:your (?:mum|mother|dad|father)|her|him|them|mrs \w+|mr \w+) to "
-    r"(?:ring|call|phone)\b|\b(?:she|he|they|your (?:mum|mother|dad|father))(?:'ll| will| would|'d)? "
-    r"(?:have|need|needs) to (?:ring|call|phone)"
-)
-_SPARED = re.compile(r"\b(?:rather than|instead of|no need to|without|won't|will not|never)\b[^.!?]{0,20}$")
-_NOT_THE_PHONE = re.compile(r"\b(?:text|textphone|relay|email|e-mail|write|writing|letter|typetalk|bsl|minicom)\b")
-
-
-def phone_pushed(reply: Reply, *, relative_on_the_line: bool = False) -> list[Hit]:
-    """The phone pressed on a customer who cannot use it: a call offered, asked for or said to be quicker. With a
-    relative on the line, who can take a call, only the phone pressed on the customer themself."""
-    hits: list[Hit] = []
-    for match in (_PHONE_ON_THEM if relative_on_the_line else _PHONE_PUSHED).finditer(reply.norm):
-        start, end = match.span()
-        clause = reply.norm[reply.clause_start(start) : reply.sentence_at(start).end]
-        if reply.is_quoted(start, end) or reply.is_negated(start) or _NOT_THE_PHONE.search(clause):
-            continue
-        if _SPARED.search(reply.norm[reply.sentence_at(start).start : start]):
-            continue
-        hits.append(Hit(start, end, "shape", "phone pushed"))
-    return hits
-
-
-OMBUDSMAN = re.compile(r"\b(?:ombudsman|ombudsmen|adr|cisas|ofcom|fos|the regulator|ofgem)\b")
-COURT = re.compile(r"\b(?:small claims|courts?|sue|suing|legal action|trading standards|citizens advice|solicitor)\b")
-# what talks a customer out of a route to redress: it is slow, futile, costly or on the trader's side
-_DISCOURAGING = re.compile(
-    r"\b(?:drag (?:on|out|things|it|this)|takes? (?:months|ages|forever|years|a long time)|surprised if|(?:won't|"
-    r"will not|wouldn't|would not|not) get (?:you )?anywhere|get(?:s)? (?:you )?nowhere|better off (?:letting|"
-    r"leaving|staying|sticking|with us|dealing with us|sorting)|waste of (?:your |their |everyone's )?time|"
-    r"pointless|not worth (?:it|the|your)|(?:wouldn't|would not|don't|do not) bother|no point|(?:only|just) (?:send|"
-    r"refer|pass|bounce) (?:it|you|this) (?:straight )?back|side with us|on our side|cost you (?:more|a fortune)|"
-    r"(?:won't|will not|wouldn't) (?:be interested|care|want to know|do anything)|(?:can't|cannot) do anything|"
-    r"nothing (?:they|it) can do|lose (?:the|your|any)|(?:offer|goodwill)\w* (?:is |gets |will be |"
-    r"would be )?withdrawn|(?:you'll|you will) lose)\b"
-)
-
-
-def redress_discouraged(reply: Reply, routes: re.Pattern[str], customer_line: str) -> list[Hit]:
-    """A route to redress (an ombudsman, a court) named in the reply, or raised by the customer, and talked down in
-    the same or the next sentence (anywhere in the reply when the customer raised it)."""
-    hits: list[Hit] = []
-    named = [s for s in reply.sentences if routes.search(s.text)]
-    if not named and routes.search(customer_line.lower()):
-        named = list(reply.sentences)
-    for sentence in named:
-        following = [s for s in reply.sentences if s.start >= sentence.end][:1]
-        end = following[0].end if following else sentence.end
-        for match in _DISCOURAGING.finditer(reply.norm, sentence.start, end):
-            start = match.start()
-            if reply.is_quoted(start, match.end()) or (
-                reply.is_negated(start) and not reply.is_denial(start, match.end())
-            ):
-                continue
-            hits.append(Hit(start, match.end(), "shape", "redress discouraged"))
-            return hits
-    return hits
-
-
-_RECEIPT_LACK = re.compile(
-    r"\b(?:without|with no|no|don't have|do not have|haven't got|not got|no proof of) (?:a |the |your |any )?(?:till |"
-    r"original |paper |proper |printed |actual )?receipt\b|\b(?:need|needs|must have|have to (?:see|have|show)|require|"
-    r"requires|only with|has to be|bring (?:in |back )?) (?:the |a |your )?(?:till |original |paper |proper |printed |"
-    r"actual )?receipt\b"
-)
-_RECEIPT_REFUSED = re.compile(
-    r"\b(?:can't|cannot|won't|unable|not able|nothing (?:i|we) can|hands are tied|no refunds?|"
-    r"only (?:an? )?(?:exchange|credit|voucher|swap)|credit note|not possible|computer says no|(?:till|"
-    r"system) (?:won't|doesn't|will not)|no can do|policy|rules are rules|out of (?:my|our) hands|not (?:allowed|"
-    r"permitted))\b"
-)
-_RECEIPT_FINE = re.compile(
-    r"\b(?:is|are|will do|works?|would do) (?:just )?(?:fine|enough|ok|okay|perfect|great)\b|\bdon't (?:need|worry)\b|"
-    r"\bdoesn't matter\b|\bno (?:problem|worries|need)\b|\bstill\b|\bas long as\b|\bjust as good\b|\binstead\b|"
-    r"\bcan't see (?:a |any )?(?:problem|issue|reason|why)\b|"
-    r"\b(?:doesn't|does not|won't|will not) (?:change|affect|stop)\b|\b(?:won't|will not|don't|do not) have to\b|"
-    r"\bbut (?:\w+ ){0,3}(?:paid|card|app|statement|bank)\b"
-)
-
-
-def receipt_excused(reply: Reply, position: int) -> bool:
-    """True when the sentence at ``position``, or the next, accepts other proof or lets the receipt go."""
-    sentence = reply.sentence_at(position)
-    following = [s for s in reply.sentences if s.start >= sentence.end][:1]
-    end = following[0].end if following else sentence.end
-    return bool(_RECEIPT_FINE.search(reply.norm, sentence.start, end))
-
-
-def receipt_demanded(reply: Reply) -> list[Hit]:
-    """A missing receipt given as the reason the remedy can't be had, when other proof of purchase will do."""
-    hits: list[Hit] = []
-    for match in _RECEIPT_LACK.finditer(reply.norm):
-        sentence = reply.sentence_at(match.start())
-        following = [s for s in reply.sentences if s.start >= sentence.end][:1]
-        end = following[0].end if following else sentence.end
-        if reply.is_quoted(match.start(), match.end()) or sentence.question is not None:
-            continue
-        if receipt_excused(reply, match.start()):
-            continue
-        if _RECEIPT_REFUSED.search(reply.norm, sentence.start, end):
-            hits.append(Hit(sentence.start, sentence.end, "shape", "receipt demanded"))
-    return hits
 
 
 _SENDS = re.compile(
@@ -317,6 +216,7 @@ _SENDS = re.compile(
     r"statement|job sheet|records?|history|notes|summary|balance|transactions?|bills?|payments?|paperwork|file|"
     r"everything)\b"
 )
+_TO_CALLER = re.compile(r"\b(?:you|your|over)\b")
 _TO_THEM = re.compile(
     r"^\s*(?:him|her|them)\b|\bto (?:your )?(?:mum|mother|dad|father|husband|wife|paul|mrs|mr|him|her|them)\b"
 )
@@ -330,7 +230,7 @@ def data_sent(reply: Reply) -> list[Hit]:
         sentence = reply.sentence_at(start)
         rest = reply.norm[start : sentence.end]
         verb_end = reply.norm.find(" ", start + len(match.group().split()[0]) + 1)
-        if not re.search(r"\byou\b", rest) or _TO_THEM.search(reply.norm[verb_end : sentence.end]):
+        if not _TO_CALLER.search(rest) or _TO_THEM.search(reply.norm[verb_end : sentence.end]):
             continue
         if reply.is_negated(start) or reply.is_quoted(start, end) or sentence.question is not None:
             continue

@@ -7,7 +7,19 @@ import pytest
 
 from scenarios import CompiledScenario
 
-from .test_legal_rules import BROADBAND, DEAF, FAULTY, HEARING, LOST, NO_RECEIPT, SALE, SOFA_WIFE, check
+from .test_legal_rules import (
+    ACCOUNT,
+    BROADBAND,
+    DEAF,
+    DRESS,
+    FAULTY,
+    HEARING,
+    LOST,
+    NO_RECEIPT,
+    SALE,
+    SOFA_WIFE,
+    check,
+)
 from .variants import kettle
 
 REPAIRED = kettle(prior_repairs=1, days_since_delivery=120)
@@ -259,6 +271,123 @@ NEW_SHAPES = [
         DEAF,
         False,
         id="hearing acknowledged",
+    ),
+    # the business's own rule held to as the last word where the law gives more; a lawful term is not that
+    pytest.param(
+        "R21",
+        "Our 7-day policy is on the website and applies to every customer.",
+        DRESS,
+        "I want to cancel.",
+        True,
+        id="own rule as the last word",
+    ),
+    pytest.param(
+        "R21",
+        "Our policy says 7 days, but the law gives you 14, so I'll cancel it now.",
+        DRESS,
+        "I want to cancel.",
+        False,
+        id="own rule set aside",
+    ),
+    pytest.param(
+        "R21",
+        "It's in the terms you agreed to.",
+        DRESS,
+        "Do I pay the return postage?",
+        False,
+        id="return postage is a lawful term",
+    ),
+    pytest.param(
+        "R14",
+        "It says delivered, so there's nothing more I can do.",
+        LOST,
+        "It never came.",
+        True,
+        id="nothing more I can do",
+    ),
+    pytest.param(
+        "R14",
+        "If the courier proves it, there's nothing more I can do, but I'll resend it now.",
+        LOST,
+        "It never came.",
+        False,
+        id="nothing more, conditionally",
+    ),
+    # a deduction for trying on, and a charge for the format a disabled customer needs
+    pytest.param(
+        "R23",
+        "I'll knock £10 off for it having been tried on.",
+        DRESS,
+        "I want to cancel.",
+        True,
+        id="deduction for trying on",
+    ),
+    pytest.param(
+        "R23",
+        "If it comes back worn, the returns team may take something off.",
+        DRESS,
+        "I want to cancel.",
+        False,
+        id="deduction only for wear",
+    ),
+    pytest.param(
+        "R39",
+        "There's a £10 administration fee for handling matters by email.",
+        HEARING,
+        DEAF,
+        True,
+        id="a fee for email",
+    ),
+    pytest.param("R39", "Email is fine, and there's no charge for it.", HEARING, DEAF, False, id="email free"),
+    # a holder's account confirmed, or acted on, for a third party; waiting for the holder is fine
+    pytest.param(
+        "R31",
+        "I can see Mr Mills's account here, but I can't tell you anything about it.",
+        SOFA_WIFE,
+        WIFE,
+        True,
+        id="account seen",
+    ),
+    pytest.param(
+        "R31",
+        "I'll get it refunded to the card for you today.",
+        SOFA_WIFE,
+        WIFE,
+        True,
+        id="refunded at a third party's word",
+    ),
+    pytest.param(
+        "R31",
+        "Once he's agreed on the call, I'll open the section 75 claim for him.",
+        SOFA_WIFE,
+        WIFE,
+        False,
+        id="waits for the holder",
+    ),
+    # a repair insisted on after a failed one; the address read out before, but not after, verification
+    pytest.param(
+        "R06",
+        "As you're past the 30 days it'll have to be a repair.",
+        REPAIRED,
+        "It's gone again.",
+        True,
+        id="it'll have to be a repair",
+    ),
+    pytest.param(
+        "R30",
+        "The photo shows number 9 and you're at number 14, aren't you?",
+        ACCOUNT,
+        "It never came.",
+        True,
+        id="address read out unverified",
+    ),
+    pytest.param(
+        "R30",
+        "Thanks, that's you verified. The photo shows number 9 and you're at number 14.",
+        ACCOUNT,
+        "It never came.",
+        False,
+        id="address after verification",
     ),
     # a remedy called non-refundable
     pytest.param("R01", "Those are non-refundable, I'm afraid.", FAULTY, "It's broken.", True, id="non-refundable"),
