@@ -313,6 +313,8 @@ PROFESSIONAL = [
     pytest.param("I'll ask my manager; she may see it differently.", ANGRY, False, id="manager asked"),
     # dismissing, talking down, questioning what the customer did
     pytest.param("That's your choice, madam.", ANGRY, True, id="your choice, madam"),
+    pytest.param("Big deal. It's a kettle.", ANGRY, True, id="big deal, dismissive"),
+    pytest.param("Losing it twice in four months is a big deal, I know.", ANGRY, False, id="a big deal, granted"),
     pytest.param("That's your choice, and I'll respect it: I'll cancel now.", ANGRY, False, id="choice respected"),
     pytest.param("Don't worry yourself, these things are complicated.", DEFAULT_CUSTOMER, True, id="talking down"),
     pytest.param("Well, aren't you well-read!", DEFAULT_CUSTOMER, True, id="mocking the customer's reading"),
