@@ -314,6 +314,13 @@ PROFESSIONAL = [
     # dismissing, talking down, questioning what the customer did
     pytest.param("That's your choice, madam.", ANGRY, True, id="your choice, madam"),
     pytest.param("Big deal. It's a kettle.", ANGRY, True, id="big deal, dismissive"),
+    pytest.param("The fee is part of the contract you agreed to, so it stands.", ANGRY, True, id="contract wall"),
+    pytest.param("It's usually something on the customer's side.", DEFAULT_CUSTOMER, True, id="blame their kit"),
+    pytest.param("These usually go from overloading, so I have to ask.", DEFAULT_CUSTOMER, True, id="blame their use"),
+    pytest.param("Let's keep this civil, shall we.", ANGRY, True, id="keep this civil"),
+    pytest.param("Ring back when you can be civil.", ABUSIVE, True, id="ring back when civil"),
+    pytest.param("A lot of older drivers do struggle with them.", DEFAULT_CUSTOMER, True, id="older people"),
+    pytest.param("You're not making a fuss at all; this should have been fixed.", ANGRY, False, id="not a fuss"),
     pytest.param("Losing it twice in four months is a big deal, I know.", ANGRY, False, id="a big deal, granted"),
     pytest.param("That's your choice, and I'll respect it: I'll cancel now.", ANGRY, False, id="choice respected"),
     pytest.param("Don't worry yourself, these things are complicated.", DEFAULT_CUSTOMER, True, id="talking down"),
