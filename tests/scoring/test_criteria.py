@@ -118,6 +118,11 @@ EMPATHISE = [
     pytest.param("Aw, that's proper rubbish. Let's get it sorted.", True, id="that's proper rubbish"),
     pytest.param("An hour's wait and a raw steak, on your anniversary of all nights.", True, id="of all nights"),
     pytest.param("Are you OK? Please call 999 first if you're having a reaction.", True, id="are you ok"),
+    pytest.param("I'm so sorry about the leak, and you without hot water on top of it.", True, id="on top of it"),
+    pytest.param("45 minutes is a long time to sit there with no update.", True, id="a long time to sit"),
+    pytest.param("You've lost your job; that's a lot of pressure.", True, id="a lot of pressure"),
+    pytest.param("I'm sorry to hear that. I'll refund it now.", False, id="sorry to hear, an apology"),
+    pytest.param("On top of that I'm adding a £10 voucher.", False, id="on top of that, an offer"),
     pytest.param("You must be the account holder, so I'll go ahead.", False, id="must be, not a feeling"),
     pytest.param("That sounds like a plan: I'll book it for Tuesday.", False, id="sounds like a plan"),
     # taken back in the next sentence, or by a rule after 'but'; a reassurance or an action after 'but' is fine
