@@ -232,7 +232,15 @@ _REFUSAL_RULES = ("R10", "R11", "R01", "R06", "R14", "R21")
 
 
 def _shapes(reply: Reply, ctx: Context) -> Iterator[tuple[str, list[Hit]]]:
-    """Breaches found by their shape (see ``legal_shapes``), each named by the rule its context makes it break."""
+    """Breaches found by their shape (see ``legal_shapes`` and ``legal_barriers``), each named by the rule its context
+    makes it break. A fee for a disabled customer's adjustment, the phone pressed on a deaf one and an ombudsman
+    talked down are breaches in any complaint; the rest need the scenario's facts."""
+    if ctx.vulnerable:
+        yield "R39", barriers.adjustment_charged(reply)
+    if ctx.hearing_needs:
+        relative = ctx.speaking_to_third_party or bool(_RELATIVE.search(ctx.customer_line.lower()))
+        yield "R39", barriers.phone_pushed(reply, relative_on_the_line=relative)
+    yield "R45", barriers.redress_discouraged(reply, barriers.OMBUDSMAN, ctx.customer_line)
     if ctx.legal is None:
         return
     refusal_rule = next((r for r in _REFUSAL_RULES if r in rules() and CONDITIONS[rules()[r].applies](ctx)), None)
@@ -243,8 +251,6 @@ def _shapes(reply: Reply, ctx: Context) -> Iterator[tuple[str, list[Hit]]]:
     if CONDITIONS["distance_within_14_days"](ctx):
         yield "R21", shapes.cancellation_refused(reply)
         yield "R23", barriers.deduction_for_trying(reply)
-    if ctx.vulnerable:
-        yield "R39", barriers.adjustment_charged(reply)
     for rule_id in ("R04", "R14", "R16", "R19"):
         if rule_id in rules() and CONDITIONS[rules()[rule_id].applies](ctx):
             yield rule_id, shapes.sent_elsewhere(reply, rule_id)
@@ -254,10 +260,6 @@ def _shapes(reply: Reply, ctx: Context) -> Iterator[tuple[str, list[Hit]]]:
         yield "R31", shapes.account_told(reply, ctx) + shapes.acts_on_account(reply) + shapes.data_sent(reply)
     if CONDITIONS["no_receipt"](ctx):
         yield "R11", barriers.receipt_demanded(reply)
-    if ctx.hearing_needs:
-        relative = ctx.speaking_to_third_party or bool(_RELATIVE.search(ctx.customer_line.lower()))
-        yield "R39", barriers.phone_pushed(reply, relative_on_the_line=relative)
-    yield "R45", barriers.redress_discouraged(reply, barriers.OMBUDSMAN, ctx.customer_line)
     yield "R26", barriers.redress_discouraged(reply, barriers.COURT, ctx.customer_line)
 
 

@@ -56,6 +56,8 @@ _DISCOURAGING = re.compile(
     r"leaving|staying|sticking|with us|dealing with us|sorting)|waste of (?:your |their |everyone's )?time|"
     r"pointless|not worth (?:it|the|your)|(?:wouldn't|would not|don't|do not) bother|no point|(?:only|just) (?:send|"
     r"refer|pass|bounce) (?:it|you|this) (?:straight )?back|side with us|on our side|cost you (?:more|a fortune)|"
+    r"takes? (?:the|our|their) (?:\w+'s )?side|sides? with (?:the|us|them|companies|banks|insurers)|"
+    r"wasting (?:your|their|everyone's) time|"
     r"(?:won't|will not|wouldn't) (?:be interested|care|want to know|do anything)|(?:can't|cannot) do anything|"
     r"nothing (?:they|it) can do|lose (?:the|your|any)|(?:offer|goodwill)\w* (?:is |gets |will be |"
     r"would be )?withdrawn|(?:you'll|you will) lose)\b"
@@ -165,9 +167,11 @@ def policy_over_law(reply: Reply, customer_line: str = "") -> list[Hit]:
 
 _ADJUSTMENT_FORMAT = re.compile(
     r"\b(?:email|e-mail|text|sms|braille|large print|big(?:ger)? (?:print|writing)|audio|relay|bsl|interpreter|"
-    r"writing|written|letters?|by post)\b"
+    r"writing|written|letters?|by post|bring-to-door|to (?:your|the) door|carry|carried|ramp|assistance|"
+    r"accessible|wheelchair|hearing loop|extra time)\b"
 )
-_CHARGED = re.compile(r"\b(?:fee|charge|surcharge|costs? extra|pay extra|£\s?\d[\d.]* (?:a|per|each) \w+)\b")
+_CHARGED = re.compile(r"\b(?:fee|charge|surcharge|costs? extra|pay extra)\b|£\s?\d[\d.]* (?:a|per|each) \w+")
+_CHARGE_LIFTED = re.compile(r"\b(?:refund\w*|waiv\w*|free|no charge|at no (?:extra )?cost|cover(?:ed|ing)?)\b")
 
 
 def adjustment_charged(reply: Reply) -> list[Hit]:
@@ -178,7 +182,7 @@ def adjustment_charged(reply: Reply) -> list[Hit]:
         if charge is None or not _ADJUSTMENT_FORMAT.search(sentence.text):
             continue
         start = sentence.start + charge.start()
-        if reply.is_negated(start) or reply.is_quoted(start, start + 1) or "free" in sentence.text:
+        if reply.is_negated(start) or reply.is_quoted(start, start + 1) or _CHARGE_LIFTED.search(sentence.text):
             continue
         hits.append(Hit(sentence.start, sentence.end, "shape", "adjustment charged"))
     return hits

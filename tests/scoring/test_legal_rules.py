@@ -61,7 +61,7 @@ BROADBAND = kettle(**_BROADBAND, complaint_started=dt.date(2026, 4, 10), today=d
 BROADBAND_NEW = kettle(**_BROADBAND, complaint_started=dt.date(2026, 5, 20), today=dt.date(2026, 5, 25))  # 5 days
 
 
-def check(rule: str, reply: str, scenario: CompiledScenario, fires: bool, customer: str, **ctx: Any) -> None:
+def check(rule: str, reply: str, scenario: CompiledScenario | None, fires: bool, customer: str, **ctx: Any) -> None:
     assessment = judge(reply, scenario, customer, **ctx)
     fired = rules_fired(assessment)
     assert (rule in fired) is fires, f"{rule} {'did not fire' if fires else 'fired'} on {reply!r}; fired: {fired}"

@@ -389,11 +389,44 @@ NEW_SHAPES = [
         False,
         id="address after verification",
     ),
+    # the generic barriers apply with no scenario at all
+    pytest.param(
+        "R39",
+        "We can bring it to your door, but it's an extra £5 per delivery.",
+        None,
+        "I'm disabled and can't carry the bags upstairs.",
+        True,
+        id="a fee for help, no scenario",
+    ),
+    pytest.param(
+        "R39",
+        "I'll note that the driver must bring the bags to your door, and refund this delivery charge.",
+        None,
+        "I'm disabled and can't carry the bags upstairs.",
+        False,
+        id="the charge refunded",
+    ),
+    pytest.param(
+        "R45",
+        "You can, but they nearly always take the insurer's side, so you'd be wasting your time.",
+        None,
+        "I'm going to the Financial Ombudsman.",
+        True,
+        id="ombudsman talked down, no scenario",
+    ),
+    pytest.param(
+        "R32",
+        "Read me the full card number, expiry date and the 3 digit code on the back.",
+        None,
+        "I need to change my card.",
+        True,
+        id="security code asked for, no scenario",
+    ),
     # a remedy called non-refundable
     pytest.param("R01", "Those are non-refundable, I'm afraid.", FAULTY, "It's broken.", True, id="non-refundable"),
 ]
 
 
 @pytest.mark.parametrize(("rule", "reply", "scenario", "customer", "fires"), NEW_SHAPES)
-def test_more_shapes(rule: str, reply: str, scenario: CompiledScenario, customer: str, fires: bool) -> None:
+def test_more_shapes(rule: str, reply: str, scenario: CompiledScenario | None, customer: str, fires: bool) -> None:
     check(rule, reply, scenario, fires, customer)
