@@ -323,6 +323,20 @@ PROFESSIONAL = [
     pytest.param("It's usually something on the customer's side.", DEFAULT_CUSTOMER, True, id="blame their kit"),
     pytest.param("These usually go from overloading, so I have to ask.", DEFAULT_CUSTOMER, True, id="blame their use"),
     pytest.param("Let's keep this civil, shall we.", ANGRY, True, id="keep this civil"),
+    pytest.param("I'm sure your mum's very lucky to have such a charming son.", ANGRY, True, id="mock compliment"),
+    pytest.param("You'd be amazed how many people say it never came.", ANGRY, True, id="you'd be amazed"),
+    pytest.param("The engineer's notes say otherwise, so something doesn't add up.", ANGRY, True, id="doesn't add up"),
+    pytest.param(
+        "A manager will only tell you what I'm telling you, so let's save us both the time.",
+        ANGRY,
+        True,
+        id="save us both the time",
+    ),
+    pytest.param("It's probably nothing, I wouldn't lose sleep over it.", DEFAULT_CUSTOMER, True, id="brushed off"),
+    pytest.param(
+        "If you stop paying, I'd think very carefully about what you do next.", ANGRY, True, id="think carefully"
+    ),
+    pytest.param("Think carefully about which option suits you; either is fine.", ANGRY, False, id="a fair choice"),
     pytest.param("Ring back when you can be civil.", ABUSIVE, True, id="ring back when civil"),
     pytest.param("A lot of older drivers do struggle with them.", DEFAULT_CUSTOMER, True, id="older people"),
     pytest.param("You're not making a fuss at all; this should have been fixed.", ANGRY, False, id="not a fuss"),
