@@ -36,6 +36,13 @@ HEAR = [
     pytest.param("Talk me through what happens when you press the switch.", DEFAULT_CUSTOMER, True, id="open prompt"),
     pytest.param("Sorry, you're right. Go on, tell me what's been happening.", DEFAULT_CUSTOMER, True, id="go on"),
     pytest.param(
+        "I'll brief her on the two missed deliveries and she'll call you by 3.", DEFAULT_CUSTOMER, True, id="briefing"
+    ),
+    pytest.param("I've added a note that you're a carer.", DEFAULT_CUSTOMER, True, id="a note of their situation"),
+    pytest.param(
+        "I'll brief her on everything so you don't have to repeat it.", DEFAULT_CUSTOMER, False, id="nothing restated"
+    ),
+    pytest.param(
         "Is there anything else that would make things easier for you, like more time to reply?",
         DEFAULT_CUSTOMER,
         True,
