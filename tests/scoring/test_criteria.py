@@ -344,6 +344,22 @@ PROFESSIONAL = [
         "If you stop paying, I'd think very carefully about what you do next.", ANGRY, True, id="think carefully"
     ),
     pytest.param("Think carefully about which option suits you; either is fine.", ANGRY, False, id="a fair choice"),
+    pytest.param("There's no need to take that tone with me.", ANGRY, True, id="tone policing"),
+    pytest.param("Let's get to the point, shall we? There are other people in the queue.", ANGRY, True, id="impatient"),
+    pytest.param("I'm sure you can understand that, can't you?", ANGRY, True, id="talking down"),
+    pytest.param(
+        "Had you spotted it sooner, less water would have got under the floor.",
+        ANGRY,
+        True,
+        id="blamed for not acting sooner",
+    ),
+    pytest.param(
+        "There's no point putting you through, they'll tell you exactly the same.",
+        ANGRY,
+        True,
+        id="manager refused after a negation",
+    ),
+    pytest.param("I'll explain how the refund works, step by step.", DEFAULT_CUSTOMER, False, id="explaining kindly"),
     pytest.param("Ring back when you can be civil.", ABUSIVE, True, id="ring back when civil"),
     pytest.param("A lot of older drivers do struggle with them.", DEFAULT_CUSTOMER, True, id="older people"),
     pytest.param("You're not making a fuss at all; this should have been fixed.", ANGRY, False, id="not a fuss"),
