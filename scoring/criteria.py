@@ -39,12 +39,13 @@ _THANKS = re.compile(
 # what follows a "but" that takes the acknowledgement back: a refusal or a rule, not a reassurance or an action
 _REFUSES = re.compile(
     r"\b(?:can't|cannot|won't|don't|doesn't|isn't|aren't|not|nothing|only|applies|apply|every customer|"
-    r"all customers|everyone|the contract|terms|policy|rules)\b"
+    r"all customers|everyone|the contract|terms|policy|rules|unable)\b"
 )
 _REASSURES = re.compile(
-    r"\b(?:don't worry|no need|not a problem|no problem|won't have to|don't have to|doesn't (?:change|affect|"
-    r"matter)|i'll|i will|we'll|we will|i've|i have|let me|i'm going to|i can|here's what|unless|as soon as|once|"
-    r"spoken to like that|swearing|language|civil)\b"
+    r"\b(?:don't worry|no need|not a problem|no problem|won't have to|don't have to|doesn't (?:change|affect) your|"
+    r"doesn't matter|not too late|you're (?:fine|right|entitled|within|covered)|swear\w*|i'll|i will|we'll|we will|"
+    r"i've|i have|let me|i'm going to|i can|here's what|unless|as soon as|once|spoken to like that|swearing|"
+    r"language|civil)\b"
 )
 
 
