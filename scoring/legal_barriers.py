@@ -212,7 +212,9 @@ def deduction_for_trying(reply: Reply) -> list[Hit]:
 
 
 _NOTHING_MORE = re.compile(r"\bnothing (?:more |else |further )?(?:i|we) can (?:do|offer)\b")
-_SOMEONE_ELSES = re.compile(r"\b(?:without|decided|decision|data protection|cardholder|account holder)\b")
+_SOMEONE_ELSES = re.compile(
+    r"\b(?:without|decided|decision|data protection|cardholder|account holder|before then|until then|for now|yet)\b"
+)
 _IF_CLAUSE = re.compile(r"\b(?:if|unless|until|once|when)\b")
 
 
