@@ -39,6 +39,8 @@ HEAR = [
         "I'll brief her on the two missed deliveries and she'll call you by 3.", DEFAULT_CUSTOMER, True, id="briefing"
     ),
     pytest.param("I've added a note that you're a carer.", DEFAULT_CUSTOMER, True, id="a note of their situation"),
+    pytest.param("You want another one sent. I'll do that today.", DEFAULT_CUSTOMER, True, id="you want"),
+    pytest.param("You need to post it back within 14 days.", DEFAULT_CUSTOMER, False, id="you need, an instruction"),
     pytest.param(
         "I'll brief her on everything so you don't have to repeat it.", DEFAULT_CUSTOMER, False, id="nothing restated"
     ),
