@@ -270,6 +270,10 @@ def professional(reply: Reply, ctx: Context) -> Judgement:
                 continue
             hits.append(hit)
     hits += _ultimatum(reply)
+    # a rhetorical question at the customer ("did you not keep the receipt?") blames or mocks them
+    hits += [
+        Hit(q.start, q.end, "blame", "a rhetorical question") for q in reply.questions if q.question == "rhetorical"
+    ]
     # sarcastic or dismissive "empathy" and discriminatory remarks are conduct failures as well
     hits += [Hit(h.start, h.end, "sarcasm", h.note) for h in find(reply, "empathy", "dismissive", skip_negated=False)]
     hits += [Hit(h.start, h.end, "rude", h.note) for h in find(reply, "legal", "R40")]

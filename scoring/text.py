@@ -51,12 +51,13 @@ _OPEN_START = re.compile(
 )
 _RHETORICAL = re.compile(
     r"\bwhy (?:didn't|did|would|don't|do|couldn't|wouldn't|haven't) you\b|\bdid you (?:not|even) \w+|"
-    r"\bwhat did you expect\b|\bhow (?:hard|difficult) (?:is|was|can) it\b|\bdo you (?:even|really|honestly) "
-    r"(?:think|expect|know|believe)\b|\bwhat do you want (?:me|us) to do\b|\bwho (?:reads|does that|would)\b|"
-    r"\bseriously\b|\bare you (?:even )?(?:listening|serious|joking|kidding)\b|\bhave you (?:even )?tried "
-    r"turning\b|\bcan you not\b|\bwhat part of\b|\bisn't it obvious\b|\bwhy on earth\b|\bhow many times\b|"
-    r"\bwhat else did you expect\b|\bcan't you read\b|\bdidn't you read\b|\bhave you tried (?:knocking|asking "
-    r"(?:your|the) neighbou?rs?|looking)\b|\bwhat's the point\b|\bwhat more do you want\b"
+    r"\bwhat did you expect\b|\bhow (?:hard|difficult) (?:is|was|can) it\b|\bdo you (?:even|really|"
+    r"honestly) (?:think|expect|know|believe)\b|\bwhat do you want (?:me|us) to do\b|\bwho (?:reads|does that|"
+    r"would)\b|(?:^|[,:;] )seriously[,?!]|\b(?:are|do|did) you seriously\b|\bare you (?:even )?(?:listening|serious|"
+    r"joking|kidding)\b|\bhave you (?:even )?tried turning\b|\bcan you not\b|\bwhat part of\b|\bisn't it obvious\b|"
+    r"\bwhy on earth\b|\bhow many times\b|\bwhat else did you expect\b|\bcan't you read\b|\bdidn't you read\b|"
+    r"\bhave you tried (?:knocking|asking (?:your|the) neighbou?rs?|looking)\b|\bwhat's the point\b|"
+    r"\bwhat more do you want\b"
 )
 
 

@@ -353,6 +353,15 @@ PROFESSIONAL = [
     ),
     pytest.param("Think carefully about which option suits you; either is fine.", ANGRY, False, id="a fair choice"),
     pytest.param("There's no need to take that tone with me.", ANGRY, True, id="tone policing"),
+    pytest.param("Did you not keep the receipt though?", DEFAULT_CUSTOMER, True, id="a rhetorical question"),
+    pytest.param(
+        "I take this seriously: could you tell me what you ate?",
+        DEFAULT_CUSTOMER,
+        False,
+        id="seriously, not rhetorical",
+    ),
+    pytest.param("Card in. Refund's going through. Next.", DEFAULT_CUSTOMER, True, id="next customer"),
+    pytest.param("As per clause 11.3 of our terms, we accept no liability.", ANGRY, True, id="as per clause"),
     pytest.param("Let's get to the point, shall we? There are other people in the queue.", ANGRY, True, id="impatient"),
     pytest.param("I'm sure you can understand that, can't you?", ANGRY, True, id="talking down"),
     pytest.param(
