@@ -217,8 +217,7 @@ def _endorsed(reply: Reply, hit: Hit) -> bool:
     if not frames:
         return False
     frame = frames[-1]
-    following = [s for s in reply.sentences if s.start >= sentence.end][:1]
-    end = following[0].end if following else sentence.end
+    end = reply.next_sentence_end(sentence)
     return not _DISAVOW.search(reply.norm, frame.start(), end)
 
 

@@ -72,8 +72,7 @@ def redress_discouraged(reply: Reply, routes: re.Pattern[str], customer_line: st
     if not named and routes.search(customer_line.lower()):
         named = list(reply.sentences)
     for sentence in named:
-        following = [s for s in reply.sentences if s.start >= sentence.end][:1]
-        end = following[0].end if following else sentence.end
+        end = reply.next_sentence_end(sentence)
         for match in _DISCOURAGING.finditer(reply.norm, sentence.start, end):
             start = match.start()
             if reply.is_quoted(start, match.end()) or (
@@ -109,8 +108,7 @@ _RECEIPT_FINE = re.compile(
 def receipt_excused(reply: Reply, position: int) -> bool:
     """True when the sentence at ``position``, or the next, accepts other proof or lets the receipt go."""
     sentence = reply.sentence_at(position)
-    following = [s for s in reply.sentences if s.start >= sentence.end][:1]
-    end = following[0].end if following else sentence.end
+    end = reply.next_sentence_end(sentence)
     return bool(_RECEIPT_FINE.search(reply.norm, sentence.start, end))
 
 
@@ -119,8 +117,7 @@ def receipt_demanded(reply: Reply) -> list[Hit]:
     hits: list[Hit] = []
     for match in _RECEIPT_LACK.finditer(reply.norm):
         sentence = reply.sentence_at(match.start())
-        following = [s for s in reply.sentences if s.start >= sentence.end][:1]
-        end = following[0].end if following else sentence.end
+        end = reply.next_sentence_end(sentence)
         if reply.is_quoted(match.start(), match.end()) or sentence.question is not None:
             continue
         if receipt_excused(reply, match.start()):

@@ -139,6 +139,11 @@ class Reply:
             return self.sentences[index]
         return self.sentences[-1] if self.sentences else Sentence(0, 0, "", None)
 
+    def next_sentence_end(self, sentence: Sentence) -> int:
+        """Where the sentence after ``sentence`` ends, or ``sentence``'s own end when it is the last."""
+        following = [later for later in self.sentences if later.start >= sentence.end][:1]
+        return following[0].end if following else sentence.end
+
     def clause_start(self, position: int) -> int:
         """Where the clause holding ``position`` begins: after the last comma, 'but', etc. in its sentence."""
         sentence = self.sentence_at(position)
